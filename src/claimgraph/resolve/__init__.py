@@ -1,0 +1,1 @@
+"""Resolve mentions to things in the world: places (gazetteer), actors, dates, numbers."""

