@@ -201,7 +201,7 @@ def parse_count(text: str) -> Count | None:
 # --- death phrases -------------------------------------------------------------------------
 # Words that state a death after the count: "11 people were killed", "5 dead", "30 bodies".
 _DEATH_AFTER = (
-    r"killed|dead|died|slain|perished|murdered|massacred|executed|beheaded|lynched|"
+    r"killed|dead|died|die|dies|slain|perished|murdered|massacred|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|(?:hacked|burnt|burned|stabbed|beaten|shot|lynched)\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|succumbed|bodies|corpses|deaths|fatalities"
 )
@@ -228,7 +228,7 @@ _SUBJECT_COUNT = re.compile(
 )
 # Phrases that state a death before the count: "killing eleven", "the death toll rose to 30".
 _DEATH_BEFORE = (
-    r"killed|killing|kills|slew|massacred|executed|beheaded|murdered|lynched|"
+    r"killed|killing|kills|kill|slew|massacred|executed|beheaded|murdered|lynched|"
     r"shot\s+dead|gunned\s+down|claim(?:ed|ing|s)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
     r"(?:killing|deaths?|murders?|bodies|body|assassination)\s+of|"
     r"death\s+toll\b[^.\d;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands|stood)"
@@ -238,6 +238,10 @@ _SINGLE_ARTICLE = (
     r"minimum|maximum|estimated)\b)"
 )
 # "killed Ajay Yadav", "the body of Ram Singh": one named victim.
+# "threatened to kill 10", "could kill 100": an intent, not a death.
+_INTENT_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|may|might|can|threaten\w*|vow\w*)\s+$", re.IGNORECASE
+)
 _NAMED_VICTIM = re.compile(
     r"\b(?:killed|shot\s+dead|gunned\s+down|murdered|lynched|beheaded|executed|"
     r"(?:killing|murder|body|assassination)\s+of)\s+"
@@ -311,7 +315,7 @@ def _object_counts(text: str) -> list[DeathCount]:
         count = Count(1, 1, 1) if re.fullmatch(r"an?", phrase, re.I) else parse_count(phrase)
         if count is None or not _is_headcount(text, start, end):
             continue
-        if count.low > MAX_PLAUSIBLE:
+        if count.low > MAX_PLAUSIBLE or _INTENT_BEFORE.search(text[: match.start()]):
             continue
         found.append(DeathCount(count, match.start(), end, text[match.start() : end]))
     return found
