@@ -1,0 +1,233 @@
+"""Find an incident's arguments in its sentence: place, attacker, victims, death toll, date.
+
+Every function here reads a parsed sentence and the mentions other components found
+(`doc._.places`, `doc._.actors`) and returns plain values; nothing is written to the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.model import Actor, EventActor, Location, Place
+from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
+
+# Prepositions that put an incident somewhere; "from" gives origin, not the scene.
+SCENE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "along", "across", "outside", "inside", "on", "into", "around", "within",
+     "between", "off"}
+)
+ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
+# Feature codes -> ACLED geo_precision (1 the town itself, 2 a district, 3 a larger region).
+ADMIN2_CODES = frozenset({"ADM2", "ADM2H", "ADM3", "ADM4", "ADMD"})
+TOWN_PREFIX = "PPL"
+# Person nouns that make a singular victim countable as one death ("a commander was killed").
+PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "child", "person", "commander", "leader", "figure", "operative",
+     "member", "militant", "soldier", "officer", "policeman", "journalist", "official", "student",
+     "teacher", "worker", "farmer", "driver", "cleric", "activist", "politician", "civilian",
+     "associate", "fighter", "insurgent", "terrorist", "guard", "trader", "shopkeeper", "elder",
+     "chief", "doctor", "lawyer", "judge", "resident", "villager", "mayor", "councillor", "priest",
+     "imam", "tribesman", "policewoman", "constable", "sepoy", "jawan", "trooper", "colonel",
+     "major", "captain", "general", "brigadier", "sergeant", "lieutenant", "militiaman", "gunman"}
+)
+KILLING_LEMMAS = frozenset(
+    {"kill", "killing", "shoot", "murder", "assassinate", "assassination", "behead", "execute",
+     "slay", "eliminate", "lynch", "massacre", "die", "dead", "death", "gun", "hack", "burn"}
+)
+DEADLY_WORDS = frozenset({"deadly", "fatal", "lethal", "bloody", "killer"})
+COMPANION_PREPOSITIONS = frozenset({"alongside", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """A death toll: the conservative count and its range; all None when no death is stated."""
+
+    best: int | None
+    low: int | None
+    high: int | None
+
+
+NO_FATALITIES = Fatalities(None, None, None)
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Return the number of dependency arcs between two tokens of one sentence."""
+    path_a = [a, *a.ancestors]
+    depth_of = {t.i: depth for depth, t in enumerate(path_a)}
+    for depth_b, t in enumerate([b, *b.ancestors]):
+        if t.i in depth_of:
+            return depth_of[t.i] + depth_b
+    return 99
+
+
+def governing_preposition(token: Token) -> str | None:
+    """Return the preposition a noun hangs from, following compounds and appositions up."""
+    node = token
+    while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj":
+        return node.head.lower_
+    return None
+
+
+def places_in(sentence: Span, places: Sequence[Place]) -> list[Place]:
+    """Return the place mentions inside a sentence."""
+    return [p for p in places if sentence.start_char <= p.start and p.end <= sentence.end_char]
+
+
+def token_at(sentence: Span, char: int) -> Token:
+    """Return the sentence token that holds a character offset (the last token before it)."""
+    doc = sentence.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[-1] if span[-1].i < sentence.end else sentence[-1]
+    return sentence.root
+
+
+def rank_scene_places(trigger: Token, sentence: Span, places: Sequence[Place]) -> list[Place]:
+    """Order a sentence's places by how likely each is the scene of the trigger's incident."""
+    scored = []
+    for place in places_in(sentence, places):
+        token = token_at(sentence, place.end - 1)
+        distance = tree_distance(trigger, token)
+        preposition = governing_preposition(token)
+        if preposition in ORIGIN_PREPOSITIONS and preposition != "of":
+            distance += 6
+        elif preposition in SCENE_PREPOSITIONS:
+            distance -= 1
+        if place.geonameid is None:
+            distance += 0.5  # type: ignore[assignment]
+        scored.append((distance, place.start, place))
+    scored.sort(key=lambda s: (s[0], s[1]))
+    return [place for _, _, place in scored]
+
+
+def geo_precision(place: Place, sentence_text: str) -> int:
+    """Return ACLED's geo_precision for a resolved place mentioned in a sentence."""
+    code = place.feature_code or ""
+    if code.startswith(TOWN_PREFIX):
+        near = any(w in sentence_text.lower() for w in ("near ", "outskirts", "outside ", "area of"))
+        return 2 if near else 1
+    if code in ADMIN2_CODES:
+        return 2
+    return 3
+
+
+def to_location(place: Place, precision: int) -> Location:
+    """Turn a resolved place mention into an event location."""
+    return Location(
+        name=place.name or place.text,
+        geonameid=place.geonameid,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        geo_precision=precision,
+    )
+
+
+def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """Return (agent heads, patient heads) of a trigger from the parse."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    verb = trigger
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"nsubj"}:
+            (agents if verb.pos_ == "VERB" else patients).append(child)
+        elif child.dep_ in {"nsubjpass", "dobj"}:
+            patients.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "targeting"}:
+            patients.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"compound", "poss", "amod"} and verb.pos_ in {"NOUN", "PROPN"}:
+            agents.append(child)
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        patients.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if verb.dep_ in {"oprd", "acomp"} and verb.head is not verb:
+        return argument_tokens(verb.head)
+    return agents, patients
+
+
+def actor_in(tokens: Sequence[Token], actors: Sequence[Actor]) -> Actor | None:
+    """Return the first actor mention inside the subtrees of the given tokens."""
+    for token in tokens:
+        subtree = list(token.subtree)
+        lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        for actor in actors:
+            if lo <= actor.start and actor.end <= hi:
+                return actor
+    return None
+
+
+def to_event_actor(actor: Actor | None) -> EventActor | None:
+    """Turn an actor mention into an event argument."""
+    if actor is None:
+        return None
+    return EventActor(name=actor.name, text=actor.text, kind=actor.kind)
+
+
+def named_victim_count(patients: Sequence[Token], trigger: Token) -> int:
+    """Count victims named one by one ("X, a commander, was killed alongside an associate")."""
+    count = 0
+    heads = list(patients)
+    heads += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS]
+    for head in heads:
+        if head.dep_ == "prep":
+            head = next((c for c in head.children if c.dep_ == "pobj"), head)
+        for token in [head, *head.conjuncts]:
+            if any(c.dep_ == "nummod" for c in token.children):
+                return 0  # a stated number is read by find_death_counts instead
+            is_person = token.ent_type_ == "PERSON" or (
+                token.lemma_.lower() in PERSON_NOUNS and token.tag_ in {"NN", "NNP"}
+            )
+            count += int(is_person)
+    return count
+
+
+def stated_count(patients: Sequence[Token]) -> Count | None:
+    """Read a number written on the victims ("the killing of eleven members")."""
+    for head in patients:
+        numbers = [c for c in head.children if c.dep_ == "nummod" or (c.like_num and c.i < head.i)]
+        if numbers:
+            left = min(t.i for t in numbers)
+            right = max(t.i for t in numbers) + 1
+            # Widen leftwards for qualifiers such as "at least" / "more than".
+            for start in (left - 2, left - 1, left):
+                count = parse_count(head.doc[max(start, head.sent.start) : right].text)
+                if count is not None:
+                    return count
+    return None
+
+
+def fatalities_for(trigger: Token, patients: Sequence[Token], sentence: Span) -> Fatalities:
+    """Return the death toll the sentence gives for the incident around a trigger."""
+    lemma = trigger.lemma_.lower()
+    is_killing = lemma in KILLING_LEMMAS or trigger.lower_ in KILLING_LEMMAS
+    count = stated_count(patients) if is_killing else None
+    if count is None:
+        offset = sentence.start_char
+        mentions = find_death_counts(sentence.text)
+        if mentions:
+            nearest = min(
+                mentions,
+                key=lambda m: abs(offset + m.start - trigger.idx),
+            )
+            count = nearest.count
+    if count is not None:
+        return Fatalities(count.value, count.low, count.high)
+    if is_killing:
+        named = named_victim_count(patients, trigger)
+        if named:
+            return Fatalities(named, named, named)
+        if lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}:
+            return Fatalities(None, 1, None)
+    if any(t.lower_ in DEADLY_WORDS for t in [*trigger.children, trigger.head]):
+        return Fatalities(None, 1, None)
+    return NO_FATALITIES

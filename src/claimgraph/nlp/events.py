@@ -1,0 +1,413 @@
+"""events.v1: find the incidents a document reports and code them the ACLED way.
+
+`find_events(doc, ...)` is pure (it reads the Doc and what earlier components wrote);
+the component only stores its result in `doc._.events`.
+
+Steps: triggers per sentence -> drop what is not a reported incident (negated, hypothetical,
+generic) -> group a sentence's triggers into incidents (one per scene) -> code each incident
+(type, place, actors, deaths, date, speaker) -> merge repeated mentions of one incident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.model import Claim, Event, Location, Place, Span as TextSpan, Speaker
+from claimgraph.nlp.event_arguments import (
+    NO_FATALITIES,
+    Fatalities,
+    actor_in,
+    argument_tokens,
+    fatalities_for,
+    geo_precision,
+    rank_scene_places,
+    to_event_actor,
+    to_location,
+    tree_distance,
+)
+from claimgraph.nlp.event_types import (
+    EVENT_TYPE_OF,
+    VIOLENT_EVENT_TYPES,
+    Trigger,
+    TriggerRule,
+    build_trigger_matcher,
+    find_triggers,
+    load_trigger_rules,
+    refine_sub_event_type,
+)
+from claimgraph.nlp.extensions import analysed_sentences
+from claimgraph.resolve.dates import find_dates
+from claimgraph.resolve.focus import country_focus, country_name
+
+MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
+# Verbs under which an incident is intended, not reported ("trained for attacks").
+INTENT_VERBS = frozenset(
+    {"plan", "train", "prepare", "threaten", "vow", "intend", "aim", "seek", "plot", "warn",
+     "deploy", "direct", "prevent", "avoid", "risk", "fear", "confront", "face"}
+)
+BACKGROUND_CUES = frozenset(
+    {"earlier", "previous", "past", "prior", "former", "example", "recall", "anniversary",
+     "reminiscent", "since", "history", "precedent"}
+)
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
+WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
+MAX_SCENE_DISTANCE = 8
+
+
+@dataclass(slots=True)
+class Incident:
+    """An incident being coded: mutable only inside this module while mentions merge."""
+
+    sub_event_type: str
+    specificity: int
+    triggers: list[Trigger]
+    scene: Place | None
+    location: Location | None
+    actor1: object
+    actor2: object
+    fatalities: Fatalities
+    date: str | None
+    time_precision: int | None
+    background: bool
+    anaphoric: bool
+    speaker: Speaker
+    modality: str
+    evidence: list[TextSpan] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@Language.factory(
+    "events.v1",
+    assigns=["doc._.events"],
+    requires=["doc._.places", "doc._.actors", "doc._.claims"],
+)
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    """Create the event coder with the trigger lexicon compiled for this vocabulary."""
+    return EventCoder(nlp)
+
+
+class EventCoder:
+    """Set `doc._.events` to the ACLED-coded incidents of a document."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.rules = load_trigger_rules()
+        self.matcher = build_trigger_matcher(nlp, self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc, self.matcher, self.rules)
+        return doc
+
+
+def find_events(doc: Doc, matcher: Matcher, rules: dict[str, TriggerRule]) -> list[Event]:
+    """Return the document's incidents, most confident first."""
+    places: list[Place] = list(doc._.places or [])
+    focus = country_focus(places)
+    incidents: list[Incident] = []
+    for sentence in analysed_sentences(doc):
+        triggers = [t for t in find_triggers(sentence, matcher, rules) if is_reported(t)]
+        triggers = drop_weak_alone(triggers)
+        for group in group_by_scene(triggers, sentence, places):
+            incidents.append(code_incident(group, sentence, doc, places, focus, incidents))
+    merged = merge_mentions(incidents)
+    events = [to_event(doc, incident) for incident in merged]
+    events.sort(key=lambda e: (-e.confidence, e.evidence[0].start))
+    return events
+
+
+def governing_verb(token: Token) -> Token:
+    """Return the verb a token depends on (the token itself when it is a verb)."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head
+    return node
+
+
+def is_reported(trigger: Trigger) -> bool:
+    """Tell whether a trigger reports an incident (not negated, hypothetical, intended or generic)."""
+    head = trigger.head
+    verb = governing_verb(head)
+    for node in {head, verb}:
+        if any(c.dep_ == "neg" for c in node.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return False
+    if verb.lemma_.lower() in INTENT_VERBS and verb is not head:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        return False  # "trained for attacks": purpose, not an incident
+    if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
+        generic_present = verb.tag_ in {"VBZ", "VBP"} or any(
+            c.tag_ in {"VBZ", "VBP"} and c.dep_ in {"aux", "auxpass"} for c in verb.children
+        )
+        qualified = any(c.lower_ in BACKGROUND_CUES for c in head.children)
+        if generic_present and not qualified:
+            return False
+    return True
+
+
+def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop vague triggers ("eliminated", "dead") that no other trigger in the sentence supports."""
+    if len(triggers) != 1:
+        return triggers
+    (only,) = triggers
+    if only.rule.specificity == 1 and only.head.lemma_.lower() in WEAK_ALONE:
+        return []
+    return triggers
+
+
+def scene_of(trigger: Trigger, sentence: Span, places: Sequence[Place]) -> Place | None:
+    """Return the sentence place that is the trigger's scene, if one is close enough."""
+    ranked = rank_scene_places(trigger.head, sentence, places)
+    return ranked[0] if ranked else None
+
+
+def group_by_scene(
+    triggers: list[Trigger], sentence: Span, places: Sequence[Place]
+) -> list[list[Trigger]]:
+    """Group a sentence's triggers into incidents: one group per distinct scene."""
+    groups: list[tuple[Place | None, list[Trigger]]] = []
+    for trigger in triggers:
+        scene = scene_of(trigger, sentence, places)
+        for index, (group_scene, members) in enumerate(groups):
+            same_scene = group_scene is None or scene is None or group_scene.start == scene.start
+            close = min(tree_distance(trigger.head, m.head) for m in members) <= 4
+            if same_scene and close:
+                members.append(trigger)
+                groups[index] = (group_scene or scene, members)
+                break
+        else:
+            groups.append((scene, [trigger]))
+    return [members for _, members in groups]
+
+
+def claim_at(claims: Sequence[Claim], char: int) -> Claim | None:
+    """Return the narrowest claim whose content covers a character offset."""
+    covering = [c for c in claims if c.start <= char < c.end]
+    return min(covering, key=lambda c: c.end - c.start) if covering else None
+
+
+def evidence_span(sentence: Span) -> TextSpan:
+    """Return the sentence as an evidence span, without trailing whitespace."""
+    text = sentence.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return TextSpan(sentence.start_char + lead, sentence.start_char + len(text), text.lstrip())
+
+
+def choose_location(
+    main: Trigger, sentence: Span, places: Sequence[Place], previous: Sequence[Incident],
+    focus: str | None,
+) -> tuple[Place | None, Location | None]:
+    """Return the scene place mention and the event location (with ACLED geo_precision)."""
+    ranked = rank_scene_places(main.head, sentence, places)
+    top = ranked[0] if ranked else None
+    resolved = [p for p in ranked if p.geonameid is not None or p.latitude is not None]
+    if resolved:
+        place = resolved[0]
+        precision = geo_precision(place, sentence.text)
+        if top is not None and top.geonameid is None and top is not place:
+            precision = max(precision, 2)  # the named spot is unknown; its district/area stands in
+        return top, to_location(place, precision)
+    if previous and previous[-1].location is not None:
+        earlier = previous[-1]
+        last_sentence_start = earlier.evidence[-1].start if earlier.evidence else -1
+        if sentence.start_char - last_sentence_start < 400:
+            return top, earlier.location
+    if focus:
+        name = country_name(focus) or focus
+        country_place = next((p for p in places if p.country_code == focus and
+                              (p.feature_code or "").startswith("PCL")), None)
+        if country_place is not None:
+            return top, to_location(country_place, 3)
+        return top, Location(name, None, None, None, focus, None, None, 3)
+    return top, None
+
+
+def is_background(triggers: Sequence[Trigger], sentence: Span) -> bool:
+    """Tell whether the incident is an earlier one the document only refers to."""
+    lemmas = {t.lemma_.lower() for t in sentence}
+    near = {c.lower_ for t in triggers for c in t.head.children}
+    return bool(near & BACKGROUND_CUES) or bool(lemmas & {"example", "recall", "anniversary"})
+
+
+def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
+    """Tell whether the mention points back at an incident told before ("the strike", "those killed")."""
+    for trigger in triggers:
+        head = trigger.head
+        dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+        numbered = any(c.dep_ == "nummod" for c in head.children)
+        if (dets & ANAPHORIC_DETERMINERS and not numbered) or head.head.lower_ in {"those", "these"}:
+            return True
+    return False
+
+
+def code_incident(
+    group: list[Trigger], sentence: Span, doc: Doc, places: Sequence[Place], focus: str | None,
+    previous: Sequence[Incident],
+) -> Incident:
+    """Code one incident from its triggers and the sentence around them."""
+    main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
+    actors = doc._.actors or []
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for trigger in group:
+        a, p = argument_tokens(trigger.head)
+        agents += a
+        patients += p
+    actor1 = actor_in(agents, actors)
+    actor2 = actor_in(patients, actors)
+    victim_kinds = [actor2.kind] if actor2 is not None else []
+    sub_event_type = refine_sub_event_type(
+        main.rule.sub_event_type,
+        sentence,
+        [t.head.lemma_.lower() for t in group],
+        actor1.kind if actor1 is not None else None,
+        victim_kinds,
+    )
+    fatalities = NO_FATALITIES
+    for trigger in sorted(group, key=lambda t: -t.rule.specificity):
+        found = fatalities_for(trigger.head, patients, sentence)
+        if found.low is not None and (fatalities.low is None or (found.best or 0) > (fatalities.best or 0)):
+            fatalities = found
+    scene, location = choose_location(main, sentence, places, previous, focus)
+    background = is_background(group, sentence)
+    date, precision = date_for(main, sentence, doc, background)
+    claim = claim_at(doc._.claims or [], main.span.start_char)
+    document = doc._.document
+    author = document.author if document is not None else None
+    speaker = claim.speaker if claim else Speaker(author, "author")
+    modality = claim.modality if claim else "asserted"
+    confidence = 0.45 + 0.1 * main.rule.specificity
+    confidence += 0.1 if location is not None and location.geonameid is not None else 0.0
+    confidence += 0.05 if actor1 is not None else 0.0
+    confidence += 0.05 if fatalities.best is not None else 0.0
+    return Incident(
+        sub_event_type=sub_event_type,
+        specificity=main.rule.specificity,
+        triggers=list(group),
+        scene=scene,
+        location=location,
+        actor1=to_event_actor(actor1),
+        actor2=to_event_actor(actor2),
+        fatalities=fatalities,
+        date=date,
+        time_precision=precision,
+        background=background,
+        anaphoric=is_anaphoric(group),
+        speaker=speaker,
+        modality=modality,
+        evidence=[evidence_span(sentence)],
+        confidence=min(confidence, 0.95),
+    )
+
+
+def date_for(main: Trigger, sentence: Span, doc: Doc, background: bool) -> tuple[str | None, int | None]:
+    """Return the incident date and ACLED time_precision from the sentence or the publication."""
+    document = doc._.document
+    published = document.published if document is not None else None
+    mentions = [m for m in find_dates(sentence.text, published) if m.date]
+    if mentions:
+        anchor = main.span.start_char - sentence.start_char
+        nearest = min(mentions, key=lambda m: abs(m.start - anchor))
+        return nearest.date, nearest.precision
+    if published and not background:
+        # Coders' practice for an undated report: the publication date bounds the event; month precision.
+        return published, 3
+    return None, None
+
+
+def same_scene(a: Incident, b: Incident) -> bool:
+    """Tell whether two mentions put their incidents at the same place."""
+    if a.scene is not None and b.scene is not None and a.scene.text.lower() == b.scene.text.lower():
+        return True
+    return (
+        a.location is not None
+        and b.location is not None
+        and a.location.geonameid is not None
+        and a.location.geonameid == b.location.geonameid
+        and a.location.geo_precision == 1
+    )
+
+
+def compatible(a: Incident, b: Incident) -> bool:
+    """Tell whether two mentions can be one incident by their types."""
+    type_a, type_b = EVENT_TYPE_OF[a.sub_event_type], EVENT_TYPE_OF[b.sub_event_type]
+    return a.sub_event_type == b.sub_event_type or (
+        type_a in VIOLENT_EVENT_TYPES and type_b in VIOLENT_EVENT_TYPES
+    )
+
+
+def merge_mentions(incidents: list[Incident]) -> list[Incident]:
+    """Merge repeated mentions of one incident (anaphora, or same type, scene and date)."""
+    merged: list[Incident] = []
+    for incident in incidents:
+        target = None
+        for earlier in reversed(merged):
+            if not compatible(earlier, incident):
+                continue
+            if incident.anaphoric and (incident.scene is None or same_scene(earlier, incident)):
+                target = earlier
+                break
+            if same_scene(earlier, incident) and earlier.date == incident.date and (
+                earlier.sub_event_type == incident.sub_event_type or incident.specificity == 1
+            ):
+                target = earlier
+                break
+        if target is None:
+            merged.append(incident)
+        else:
+            absorb(target, incident)
+    return merged
+
+
+def absorb(target: Incident, other: Incident) -> None:
+    """Fold a repeated mention into the incident it repeats."""
+    seen = {span.start for span in target.evidence}
+    target.evidence += [span for span in other.evidence if span.start not in seen]
+    target.evidence.sort(key=lambda s: s.start)
+    if other.specificity > target.specificity:
+        target.sub_event_type, target.specificity = other.sub_event_type, other.specificity
+    if (other.fatalities.best or 0) > (target.fatalities.best or 0) or target.fatalities.low is None:
+        target.fatalities = other.fatalities if other.fatalities.low is not None else target.fatalities
+    if target.location is None or (
+        other.location is not None and other.location.geo_precision < target.location.geo_precision
+    ):
+        target.location = other.location
+    target.actor1 = target.actor1 or other.actor1
+    target.actor2 = target.actor2 or other.actor2
+    target.background = target.background and other.background
+    target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
+
+
+def to_event(doc: Doc, incident: Incident) -> Event:
+    """Freeze an incident into the output Event."""
+    document = doc._.document
+    digest = document.sha256 if document is not None else ""
+    first = incident.evidence[0]
+    key = f"{digest}:{first.start}:{incident.sub_event_type}".encode()
+    return Event(
+        id=hashlib.sha256(key).hexdigest()[:16],
+        event_type=EVENT_TYPE_OF[incident.sub_event_type],
+        sub_event_type=incident.sub_event_type,
+        event_date=incident.date,
+        time_precision=incident.time_precision,
+        actor1=incident.actor1,  # type: ignore[arg-type]
+        actor2=incident.actor2,  # type: ignore[arg-type]
+        background=incident.background,
+        location=incident.location,
+        fatalities=incident.fatalities.best,
+        fatalities_low=incident.fatalities.low,
+        fatalities_high=incident.fatalities.high,
+        speaker=incident.speaker,
+        modality=incident.modality,  # type: ignore[arg-type]
+        evidence=tuple(incident.evidence),
+        confidence=round(incident.confidence, 2),
+    )
+
+
+__all__ = ["EventCoder", "find_events"]
