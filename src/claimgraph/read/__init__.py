@@ -17,6 +17,7 @@ from typing import BinaryIO
 from claimgraph.errors import InputError, UnreadableInput
 from claimgraph.model import Document
 from claimgraph.read.decode import os_error_reason
+from claimgraph.read.feed import read_feed_file
 from claimgraph.read.folder import list_folder
 from claimgraph.read.html import read_html_file
 from claimgraph.read.jsonl import read_jsonl_file
@@ -24,6 +25,7 @@ from claimgraph.read.language import detect_language
 from claimgraph.read.options import DEFAULT_MAX_BYTES, Reader, ReadOptions
 from claimgraph.read.stdin import read_stdin
 from claimgraph.read.text import read_text_file
+from claimgraph.read.warc import read_warc_file
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -45,6 +47,11 @@ READERS: dict[str, Reader] = {
     ".xhtml": read_html_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".xml": read_feed_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
 }
 
 

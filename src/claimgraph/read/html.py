@@ -25,12 +25,25 @@ def read_html_file(path: Path, name: str, options: ReadOptions) -> Iterator[Docu
 
 
 def document_from_html(
-    html: str, *, name: str, doc_id: str, options: ReadOptions, url: str | None = None
+    html: str,
+    *,
+    name: str,
+    doc_id: str,
+    options: ReadOptions,
+    url: str | None = None,
+    source: str | None = None,
 ) -> Document:
-    """Extract the main text and metadata of an HTML page and build the document."""
+    """Extract the main text and metadata of an HTML page and build the document.
+
+    `name` names the page in errors; `source` (default: `name`) is the file it came from.
+    """
     text, metadata = extract_main_text(html, name, url)
     return build_document(
-        text, doc_id=doc_id, source=name, metadata=metadata, fallback_published=options.published
+        text,
+        doc_id=doc_id,
+        source=source or name,
+        metadata=metadata,
+        fallback_published=options.published,
     )
 
 
@@ -62,19 +75,3 @@ def extract_main_text(html: str, name: str, url: str | None = None) -> tuple[str
         url=getattr(extracted, "url", None) or url,
     )
     return text, metadata
-
-
-def html_fragment_to_text(fragment: str) -> str:
-    """Turn a snippet of HTML (a feed entry's body) into text with one paragraph per line."""
-    try:
-        extracted = trafilatura.bare_extraction(
-            f"<html><body><article>{fragment}</article></body></html>",
-            favor_recall=True,
-            include_comments=False,
-        )
-        text = getattr(extracted, "text", None) or ""
-        if not text.strip():
-            text = trafilatura.html2txt(fragment) or ""
-    except Exception:  # noqa: BLE001 - a broken fragment still has its plain text
-        text = fragment
-    return text
