@@ -1,0 +1,166 @@
+"""Type a speaker mention and find the named mention an anaphoric speaker refers to.
+
+Pure values, no spaCy: attribution.v1 turns its parse into `SourceMention` and `Mention`
+tuples and asks here (1) which earlier named mention "he", "the spokesman" or "the group"
+stands for, and (2) which speaker type the contract gives the mention. The word lists live
+in `data/cues.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from claimgraph.model import SpeakerType
+
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
+# Heads of definite descriptions that stand for an organisation ("the group said").
+GROUP_HEADS = frozenset(
+    {
+        "group",
+        "organisation",
+        "organization",
+        "movement",
+        "ministry",
+        "militia",
+        "outfit",
+        "agency",
+        "army",
+    }
+)
+DEFINITE_DETERMINERS = ("the ", "this ", "that ")
+# Antecedents are looked for this many sentences back; beyond that a pronoun stays unresolved.
+MAX_SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLexicon:
+    """Word lists that decide a speaker's type (loaded from data/cues.yaml)."""
+
+    unnamed_nouns: frozenset[str]
+    official_titles: frozenset[str]
+    media_words: frozenset[str]
+    media_name_patterns: tuple[re.Pattern[str], ...]
+    first_person: frozenset[str]
+
+    @classmethod
+    def from_path(cls, path: Path) -> SpeakerLexicon:
+        """Load the speaker word lists from a cues YAML file."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(
+            unnamed_nouns=frozenset(data["unnamed_source_nouns"]),
+            official_titles=frozenset(data["official_titles"]),
+            media_words=frozenset(data["media_words"]),
+            media_name_patterns=tuple(re.compile(p) for p in data["media_name_patterns"]),
+            first_person=frozenset(data["first_person"]),
+        )
+
+
+@functools.cache
+def default_lexicon() -> SpeakerLexicon:
+    """Return the lexicon shipped in claimgraph/data/cues.yaml."""
+    path = resources.files("claimgraph") / "data" / "cues.yaml"
+    return SpeakerLexicon.from_path(Path(str(path)))
+
+
+class Mention(NamedTuple):
+    """A named mention that can be an antecedent (an NER entity)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+
+
+class SourceMention(NamedTuple):
+    """A source as parsed: its words, head lemma, any name inside, the words next to it."""
+
+    text: str
+    head_lemma: str
+    entity_text: str | None
+    entity_label: str | None
+    neighbours: tuple[str, ...] = ()  # lower-case words right before/after, e.g. ("report",)
+
+
+def words_of(text: str) -> list[str]:
+    """Split a mention into lower-case words, keeping dotted abbreviations ("gen.")."""
+    return re.findall(r"[a-z][a-z.'-]*", text.lower())
+
+
+def antecedent_labels(source: SourceMention, lexicon: SpeakerLexicon) -> frozenset[str] | None:
+    """Return the entity labels an anaphoric source may refer to; None when it names itself."""
+    if source.entity_text:
+        return None
+    lowered = source.text.strip().lower()
+    if lowered in PERSON_PRONOUNS:
+        return PERSON_LABELS
+    if lowered in GROUP_PRONOUNS:
+        return GROUP_LABELS
+    if not lowered.startswith(DEFINITE_DETERMINERS):
+        return None
+    if source.head_lemma in GROUP_HEADS:
+        return GROUP_LABELS
+    if source.head_lemma in lexicon.official_titles:
+        return PERSON_LABELS
+    return None
+
+
+def resolve_antecedent(
+    labels: frozenset[str], sentence: int, start: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    """Pick the leftmost compatible mention earlier in the sentence, else in the nearest one back.
+
+    Leftmost-first follows the Hobbs/centering preference for subjects and first mentions
+    over the closest noun ("The case of A, known as 'B', ... he admitted" → A).
+    """
+    for back in range(MAX_SENTENCES_BACK + 1):
+        candidates = [
+            m
+            for m in mentions
+            if m.sentence == sentence - back and m.label in labels and (back or m.end <= start)
+        ]
+        if candidates:
+            return min(candidates, key=lambda m: m.start)
+    return None
+
+
+def is_media(source: SourceMention, lexicon: SpeakerLexicon) -> bool:
+    """Tell whether a source is a named news outlet ("X News", "an X report", "the X newspaper")."""
+    name = source.entity_text
+    if name and any(p.search(name) for p in lexicon.media_name_patterns):
+        return True
+    proper = [
+        w for w in source.text.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")
+    ]
+    if not name and not proper:
+        return False
+    return bool((set(words_of(source.text)) | set(source.neighbours)) & lexicon.media_words)
+
+
+def classify_speaker(
+    source: SourceMention, lexicon: SpeakerLexicon, resolved_label: str | None = None
+) -> SpeakerType:
+    """Give the contract's speaker type (resolved_label: the entity label of the antecedent)."""
+    label = source.entity_label or resolved_label
+    if label is None and source.text.strip().lower() in lexicon.first_person:
+        return "author"
+    if is_media(source, lexicon):
+        return "named_media"
+    if label == "PERSON":
+        titled = set(words_of(source.text)) & lexicon.official_titles
+        return "named_official" if titled else "named_person"
+    if label in NAME_LABELS:
+        return "named_organization"
+    return "unnamed"
