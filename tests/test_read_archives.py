@@ -69,12 +69,19 @@ def test_atom_entry(tmp_path: Path) -> None:
     )
 
 
-def test_xml_that_is_not_a_feed_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "config.xml"
+def test_rss_file_that_is_not_a_feed_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "config.rss"
     path.write_text("<config><item>1</item></config>", encoding="utf-8")
     (error,) = read_documents([str(path)])
     assert isinstance(error, UnreadableInput)
     assert str(error) == f"{path}: not an RSS or Atom feed"
+
+
+def test_feed_with_an_unknown_ending_is_recognised_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(ATOM, encoding="utf-8")
+    (document,) = read_documents([str(path)])
+    assert isinstance(document, Document) and document.id == "urn:example:7"
 
 
 PAGE = (

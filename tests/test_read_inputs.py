@@ -27,6 +27,7 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_unknown(
         ".git/x.txt": REPORT,
         "image.png": "not read",
         "notes.docx": "not read",
+        "annotations.xml": "<doc>not read</doc>",
     }
     for relative, content in files.items():
         path = tmp_path / relative

@@ -3,7 +3,8 @@
     read_documents(["a.txt", "feeds/", "-"]) -> Document | InputError, in input order
 
 Each input kind has one reader module, registered below by file-name ending; a file with
-an unknown ending given by name is read as text, while a folder yields only known kinds.
+an unknown ending given by name is read as the kind its content shows (JSON Lines, HTML,
+a feed, else text), while a folder yields only files with known endings.
 Errors are yielded, not raised, so one bad file never stops a batch.
 """
 
@@ -23,6 +24,7 @@ from claimgraph.read.html import read_html_file
 from claimgraph.read.jsonl import read_jsonl_file
 from claimgraph.read.language import detect_language
 from claimgraph.read.options import DEFAULT_MAX_BYTES, Reader, ReadOptions
+from claimgraph.read.sniff import read_unknown_file
 from claimgraph.read.stdin import read_stdin
 from claimgraph.read.text import read_text_file
 from claimgraph.read.warc import read_warc_file
@@ -49,7 +51,6 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl_file,
     ".rss": read_feed_file,
     ".atom": read_feed_file,
-    ".xml": read_feed_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
 }
@@ -106,8 +107,8 @@ def read_path(given: str, options: ReadOptions) -> Iterator[Document | InputErro
 
 
 def read_file(path: Path, name: str, options: ReadOptions) -> Iterator[Document | InputError]:
-    """Read one file with the reader for its ending, as text when the ending is unknown."""
-    reader = reader_for(path.name) or read_text_file
+    """Read one file with the reader for its ending, or by its content when that is unknown."""
+    reader = reader_for(path.name) or read_unknown_file
     return reader(path, name, options)
 
 

@@ -19,7 +19,13 @@ from claimgraph.read.options import ReadOptions
 
 def read_feed_file(path: Path, name: str, options: ReadOptions) -> Iterator[Document | InputError]:
     """Read an RSS or Atom file; entries without text come back as errors named `<file>:<n>`."""
-    data = read_bounded(path, name, options.max_bytes)
+    yield from documents_from_feed_bytes(read_bounded(path, name, options.max_bytes), name, options)
+
+
+def documents_from_feed_bytes(
+    data: bytes, name: str, options: ReadOptions
+) -> Iterator[Document | InputError]:
+    """Parse a feed held in memory; entries without text come back as errors."""
     decode_bytes(data, name)  # refuse binary files before the XML parser sees them
     # Parsing bytes, never a URL or path string, so feedparser cannot reach the network.
     parsed = feedparser.parse(data)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import dateparser
 
+from claimgraph.read.byline import parse_byline
 from claimgraph.read.lines import split_lines, top_lines
 
 MAX_TITLE_CHARS = 150
@@ -30,6 +31,15 @@ DATE_WITH_YEAR = re.compile(
 WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]+)?,\s+(?P<date>{MONTH}\s+{DAY}(?:,?\s+\d{{4}})?)"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—:]",
+)
+WEEKDAY = r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+# A line that is only a date, maybe labelled and timed: "Published: Sunday, 3 March 2024
+# 10:15 PKT". Dates inside longer lines are mostly quoted tweets, citations or event dates.
+DATE_LINE = re.compile(
+    r"(?i:(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{WEEKDAY}\s+)?(?P<date>{DATE_WITH_YEAR.pattern})"
+    r"[\s,|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?)?(?:\s*[A-Z]{2,5})?\s*",
+    re.IGNORECASE,
 )
 DATE_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -70,11 +80,22 @@ def find_dateline(text: str, base: dt.date | None = None) -> str | None:
             found = normalise_date(wire.group("date"), base)
             if found is not None:
                 return found
-        if len(line.text) <= MAX_DATE_LINE_CHARS:
-            match = DATE_WITH_YEAR.search(line.text)
-            found = normalise_date(match.group(0)) if match else None
-            if found is not None:
-                return found
+        found = date_line_date(line.text)
+        if found is not None:
+            return found
+    return None
+
+
+def date_line_date(line: str) -> str | None:
+    """Return the date of a line that is only a date, or of a byline that carries one."""
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return None
+    only_date = DATE_LINE.fullmatch(line)
+    if only_date is not None:
+        return normalise_date(only_date.group("date"))
+    if parse_byline(line) is not None:
+        in_byline = DATE_WITH_YEAR.search(line)
+        return normalise_date(in_byline.group(0)) if in_byline else None
     return None
 
 

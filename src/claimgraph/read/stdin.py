@@ -1,28 +1,18 @@
-"""Read standard input: sniff whether it is JSON Lines, HTML or text, then read it as such."""
+"""Read standard input: sniff whether it is JSON Lines, HTML, a feed or text, then read it."""
 
 from __future__ import annotations
 
 import io
-import json
-import re
 from collections.abc import Iterator
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from claimgraph.errors import InputError, InputTooLarge
 from claimgraph.model import Document
-from claimgraph.read.decode import decode_bytes
-from claimgraph.read.html import document_from_html
 from claimgraph.read.jsonl import read_jsonl_stream
 from claimgraph.read.options import ReadOptions
-from claimgraph.read.text import document_from_text_bytes
+from claimgraph.read.sniff import SNIFF_BYTES, read_sniffed, sniff_kind
 
 STDIN_NAME = "<stdin>"
-# Enough to hold the first few JSONL records or an HTML page's head.
-SNIFF_BYTES = 64 * 1024
-HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<!--)", re.IGNORECASE)
-HTML_TAGS = re.compile(rb"<(?:html|body|article|p|div)\b[^>]*>", re.IGNORECASE)
-
-Kind = Literal["jsonl", "html", "text"]
 
 
 def read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
@@ -36,36 +26,7 @@ def read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Document | In
     data = head if complete else head + stream.read(max(0, options.max_bytes + 1 - len(head)))
     if len(data) > options.max_bytes:
         raise InputTooLarge(STDIN_NAME, f"over the limit of {options.max_bytes} bytes")
-    if kind == "html":
-        html = decode_bytes(data, STDIN_NAME)
-        yield document_from_html(html, name=STDIN_NAME, doc_id=STDIN_NAME, options=options)
-    else:
-        yield document_from_text_bytes(data, STDIN_NAME, options)
-
-
-def sniff_kind(head: bytes, *, complete: bool) -> Kind:
-    """Guess the kind of input from its first bytes."""
-    lines = head.split(b"\n")
-    whole = complete or len(lines) > 1
-    if not complete and len(lines) > 1:
-        lines = lines[:-1]  # the last line may be cut off mid-record
-    filled = [line for line in lines if line.strip()]
-    if filled and all(is_json_object(line, whole=whole) for line in filled):
-        return "jsonl"
-    if HTML_START.match(head) or HTML_TAGS.search(head[:4096]):
-        return "html"
-    return "text"
-
-
-def is_json_object(line: bytes, *, whole: bool) -> bool:
-    """Tell whether a line is a JSON object (or, if cut off, starts like one)."""
-    stripped = line.strip().removeprefix(b"\xef\xbb\xbf")
-    if not whole:
-        return stripped.startswith(b"{")
-    try:
-        return isinstance(json.loads(stripped), dict)
-    except (ValueError, RecursionError):
-        return False
+    yield from read_sniffed(data, kind, STDIN_NAME, options)
 
 
 def prepend(head: bytes, rest: BinaryIO) -> io.BufferedReader:
