@@ -1,0 +1,230 @@
+"""places_v1 (contract name places.v1; spaCy forbids "." in factory names): find toponym mentions and resolve them against the gazetteer.
+
+Recognition combines spaCy's entities with the gazetteer, because the small model
+mislabels places (villages as PERSON, "Punjab" as NORP) and misses some:
+- GPE/LOC entities are places; FAC and NORP ones only when the gazetteer knows the name;
+- PERSON/ORG entities and untagged proper-noun runs are places when the gazetteer knows the
+  name and the wording says place: a locative preposition before ("in Bara"), a place-kind
+  word after ("Kasur District", "Swat Valley"), or "the X area of";
+- inside an organisation name, a country or first-level unit counts ("Pakistan Army" →
+  Pakistan), so does a populous city ("Kabul University");
+- a demonym is a place only before a territory word ("in Afghan territory", "on Pakistani
+  soil"); "a Pakistani national" is a nationality and is not a place.
+Ranges the reader marked as boilerplate are skipped. Finding (`find_mentions`) is separate
+from writing (`__call__`), and resolution is `claimgraph.resolve.places`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimgraph.nlp.extensions import is_ignored, register_extensions
+from claimgraph.resolve.demonyms import country_for_demonym
+from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from claimgraph.resolve.places import Mention, resolve_mentions
+
+LOCATIVES = frozenset(
+    "in at near from to into across outside around inside towards toward through throughout "
+    "within between via outskirts of".split()
+)
+# Place-kind words after a name: the feature code they ask for (None: any).
+KIND_WORDS = {
+    "district": "ADM2", "county": "ADM2", "agency": "ADM2", "tehsil": "ADM3", "parish": "ADM2",
+    "province": "ADM1", "state": "ADM1", "governorate": "ADM1", "oblast": "ADM1", "region": "ADM1",
+    "prefecture": "ADM1", "division": "ADM2", "city": "PPL", "town": "PPL", "village": "PPL",
+    "valley": "VAL", "area": None,
+}  # fmt: skip
+TERRITORY_WORDS = frozenset(
+    "territory territories soil airspace border borders side ground waters".split()
+)
+MIN_ORG_CITY_POPULATION = 100_000
+MAX_RUN = 5
+
+
+@lru_cache(maxsize=131072)
+def _known(gazetteer: Gazetteer, name: str) -> tuple[GazetteerEntry, ...]:
+    return tuple(gazetteer.candidates(name, limit=5)) if len(name) > 1 else ()
+
+
+def _is_prominent(entries: tuple[GazetteerEntry, ...]) -> bool:
+    return any(
+        e.feature_code.startswith("PCL") or e.feature_code == "ADM1"
+        or (e.feature_class == "P" and e.population >= MIN_ORG_CITY_POPULATION)
+        for e in entries
+    )  # fmt: skip
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return doc[start:end]
+
+
+def _with_kind_word(span: Span) -> tuple[Span, str | None]:
+    """Extend a name over a following kind word ("Kasur" + "District") and say what it asks."""
+    doc = span.doc
+    last = span[-1].lower_
+    if last in KIND_WORDS and len(span) > 1:
+        return span, KIND_WORDS[last]
+    if span.end < len(doc) and doc[span.end].lower_ in KIND_WORDS and doc[span.end].is_title:
+        return doc[span.start : span.end + 1], KIND_WORDS[doc[span.end].lower_]
+    return span, None
+
+
+def _lookup_name(span: Span, kind: str | None) -> str:
+    words = [t.text for t in span]
+    if kind is not None or (words and words[-1].lower() in KIND_WORDS):
+        if len(words) > 1 and words[-1].lower() in KIND_WORDS:
+            words = words[:-1]
+    return " ".join(words)
+
+
+def _locative_before(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+def _proper_runs(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return maximal runs of title-case proper nouns not inside an entity."""
+    runs, start = [], None
+    for token in doc:
+        inside = (
+            token.i not in covered and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return [r for r in runs if len(r) <= MAX_RUN]
+
+
+def _mention(span: Span, kind: str | None, country: str | None = None) -> Mention:
+    return Mention(
+        span.text, span.start_char, span.end_char, _lookup_name(span, kind), kind, country
+    )
+
+
+def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """Find countries, provinces and big cities named inside an organisation name."""
+    found, i = [], span.start
+    while i < span.end:
+        for j in range(min(span.end, i + 3), i, -1):
+            part = span.doc[i:j]
+            if part[0].is_title and _is_prominent(_known(gazetteer, part.text)):
+                found.append(_mention(part, None))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    label = ent.label_
+    span = _trim(ent)
+    if not len(span):
+        return []
+    if label == "NORP":
+        country = country_for_demonym(span.text)
+        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        if country:
+            return [_mention(span, None, country)] if after in TERRITORY_WORDS else []
+        return [_mention(span, None)] if _known(gazetteer, span.text) else []
+    span, kind = _with_kind_word(span)
+    name = _lookup_name(span, kind)
+    if label in ("GPE", "LOC"):
+        return [_mention(span, kind)]
+    known = _known(gazetteer, name)
+    if label == "FAC":
+        return [_mention(span, kind)] if known else []
+    if label in ("PERSON", "ORG") and known and (kind or _locative_before(span)):
+        return [_mention(span, kind)]
+    if label == "ORG":
+        return _org_parts(span, gazetteer)
+    return []
+
+
+def _run_mentions(run: Span, gazetteer: Gazetteer) -> list[Mention]:
+    doc = run.doc
+    span, kind = _with_kind_word(run)
+    name = _lookup_name(span, kind)
+    area_of = (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ == "area"
+        and doc[span.end + 1].lower_ == "of"
+    )
+    if kind or area_of or (_locative_before(span) and _known(gazetteer, name)):
+        return [_mention(span, kind)]
+    return []
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Find toponym mentions in a parsed doc, in text order, without overlaps."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+            mentions.extend(_entity_mentions(ent, gazetteer))
+            covered.update(
+                range(
+                    ent.start,
+                    ent.end + 1
+                    if ent.end < len(doc) and doc[ent.end].lower_ in KIND_WORDS
+                    else ent.end,
+                )
+            )
+    for run in _proper_runs(doc, covered):
+        mentions.extend(_run_mentions(run, gazetteer))
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if (kept and m.start < kept[-1].end) or is_ignored(doc, m.start, m.end):
+            continue
+        kept.append(m)
+    return kept
+
+
+class PlacesComponent:
+    """spaCy component: writes doc._.places, one resolved Place per toponym mention."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use; the cached default one unless one was set."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @gazetteer.setter
+    def gazetteer(self, value: Gazetteer) -> None:
+        self._gazetteer = value
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_mentions(doc, self.gazetteer)
+        doc._.places = resolve_mentions(doc.text, mentions, self.gazetteer)
+        return doc
+
+
+@Language.factory("places_v1", assigns=["doc._.places"], default_config={"gazetteer": "default"})
+def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
+    """Create the places component; gazetteer "default" is the cached SQLite one, or a path."""
+    register_extensions()
+    if gazetteer in ("", "default"):
+        return PlacesComponent()
+    from claimgraph.resolve.gazetteer import SqliteGazetteer
+
+    return PlacesComponent(SqliteGazetteer.from_path(gazetteer))
