@@ -54,8 +54,12 @@ def main() -> None:
     nlp = load_pipeline()
     extract_load = time.perf_counter() - start
     documents = [
-        Document(id=str(i), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(),
-                 language=detect_language(t))
+        Document(
+            id=str(i),
+            text=t,
+            sha256=hashlib.sha256(t.encode()).hexdigest(),
+            language=detect_language(t),
+        )
         for i, t in enumerate(texts)
     ]
     start = time.perf_counter()

@@ -42,7 +42,9 @@ def version_callback(value: bool) -> None:
 def main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """claimgraph: an auditable record of who says what happened, where, and how firmly."""
@@ -72,7 +74,9 @@ class FailureCounter:
             if isinstance(item, InputError):
                 self.report(item)
             elif len(item.text) > MAX_CHARS:
-                self.report(InputTooLarge(item.id, f"{len(item.text)} characters (limit {MAX_CHARS})"))
+                self.report(
+                    InputTooLarge(item.id, f"{len(item.text)} characters (limit {MAX_CHARS})")
+                )
             else:
                 yield item
 
@@ -95,7 +99,9 @@ def extract(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
     ] = None,
-    text: Annotated[bool, typer.Option("--text", help="Add the document text to the output.")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Add the document text to the output.")
+    ] = False,
     sample: Annotated[
         bool, typer.Option("--sample", help="Run on the sample articles shipped with claimgraph.")
     ] = False,
@@ -139,10 +145,12 @@ def mount_optional_commands() -> None:
     """Add the gazetteer commands (geocode, gazetteer build/import/info)."""
     from claimgraph.cli_gazetteer import gazetteer_app, geocode
 
-    app.command(name="geocode", help="Show the ranked gazetteer candidates for a place name, with why.")(
-        geocode
+    app.command(
+        name="geocode", help="Show the ranked gazetteer candidates for a place name, with why."
+    )(geocode)
+    app.add_typer(
+        gazetteer_app, name="gazetteer", help="Build, import into and inspect the gazetteer."
     )
-    app.add_typer(gazetteer_app, name="gazetteer", help="Build, import into and inspect the gazetteer.")
 
 
 mount_optional_commands()

@@ -21,7 +21,11 @@ def describe_place(event: Event) -> str:
     if loc is None:
         return "-"
     where = ", ".join(x for x in (loc.admin1, loc.country_code) if x)
-    return f"{loc.name} ({where}) p{loc.geo_precision}" if where else f"{loc.name} p{loc.geo_precision}"
+    return (
+        f"{loc.name} ({where}) p{loc.geo_precision}"
+        if where
+        else f"{loc.name} p{loc.geo_precision}"
+    )
 
 
 def describe_deaths(event: Event) -> str:
@@ -48,8 +52,20 @@ def events_table(record: Record) -> Table:
             evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
         kind = event.sub_event_type + (" (background)" if event.background else "")
         when = event.event_date or "-"
-        table.add_row(*(escape(x) for x in (kind, describe_place(event), when, actors,
-                                             describe_deaths(event), speaker, evidence)))
+        table.add_row(
+            *(
+                escape(x)
+                for x in (
+                    kind,
+                    describe_place(event),
+                    when,
+                    actors,
+                    describe_deaths(event),
+                    speaker,
+                    evidence,
+                )
+            )
+        )
     return table
 
 

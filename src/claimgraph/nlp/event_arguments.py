@@ -16,8 +16,21 @@ from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
 
 # Prepositions that put an incident somewhere; "from" gives origin, not the scene.
 SCENE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "along", "across", "outside", "inside", "on", "into", "around", "within",
-     "between", "off"}
+    {
+        "in",
+        "at",
+        "near",
+        "along",
+        "across",
+        "outside",
+        "inside",
+        "on",
+        "into",
+        "around",
+        "within",
+        "between",
+        "off",
+    }
 )
 ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
 # Feature codes -> ACLED geo_precision (1 the town itself, 2 a district, 3 a larger region).
@@ -25,17 +38,89 @@ ADMIN2_CODES = frozenset({"ADM2", "ADM2H", "ADM3", "ADM4", "ADMD"})
 TOWN_PREFIX = "PPL"
 # Person nouns that make a singular victim countable as one death ("a commander was killed").
 PERSON_NOUNS = frozenset(
-    {"man", "woman", "boy", "girl", "child", "person", "commander", "leader", "figure", "operative",
-     "member", "militant", "soldier", "officer", "policeman", "journalist", "official", "student",
-     "teacher", "worker", "farmer", "driver", "cleric", "activist", "politician", "civilian",
-     "associate", "fighter", "insurgent", "terrorist", "guard", "trader", "shopkeeper", "elder",
-     "chief", "doctor", "lawyer", "judge", "resident", "villager", "mayor", "councillor", "priest",
-     "imam", "tribesman", "policewoman", "constable", "sepoy", "jawan", "trooper", "colonel",
-     "major", "captain", "general", "brigadier", "sergeant", "lieutenant", "militiaman", "gunman"}
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "person",
+        "commander",
+        "leader",
+        "figure",
+        "operative",
+        "member",
+        "militant",
+        "soldier",
+        "officer",
+        "policeman",
+        "journalist",
+        "official",
+        "student",
+        "teacher",
+        "worker",
+        "farmer",
+        "driver",
+        "cleric",
+        "activist",
+        "politician",
+        "civilian",
+        "associate",
+        "fighter",
+        "insurgent",
+        "terrorist",
+        "guard",
+        "trader",
+        "shopkeeper",
+        "elder",
+        "chief",
+        "doctor",
+        "lawyer",
+        "judge",
+        "resident",
+        "villager",
+        "mayor",
+        "councillor",
+        "priest",
+        "imam",
+        "tribesman",
+        "policewoman",
+        "constable",
+        "sepoy",
+        "jawan",
+        "trooper",
+        "colonel",
+        "major",
+        "captain",
+        "general",
+        "brigadier",
+        "sergeant",
+        "lieutenant",
+        "militiaman",
+        "gunman",
+    }
 )
 KILLING_LEMMAS = frozenset(
-    {"kill", "killing", "shoot", "murder", "assassinate", "assassination", "behead", "execute",
-     "slay", "eliminate", "lynch", "massacre", "die", "dead", "death", "gun", "hack", "burn"}
+    {
+        "kill",
+        "killing",
+        "shoot",
+        "murder",
+        "assassinate",
+        "assassination",
+        "behead",
+        "execute",
+        "slay",
+        "eliminate",
+        "lynch",
+        "massacre",
+        "die",
+        "dead",
+        "death",
+        "gun",
+        "hack",
+        "burn",
+    }
 )
 DEADLY_WORDS = frozenset({"deadly", "fatal", "lethal", "bloody", "killer"})
 COMPANION_PREPOSITIONS = frozenset({"alongside", "with"})
@@ -98,6 +183,8 @@ def rank_scene_places(trigger: Token, sentence: Span, places: Sequence[Place]) -
             distance += 6
         elif preposition in SCENE_PREPOSITIONS:
             distance -= 1
+        if trigger.is_ancestor(token):
+            distance -= 2  # "the attack in Russia": the trigger's own modifier beats a neighbour's
         if place.geonameid is None:
             distance += 0.5  # type: ignore[assignment]
         scored.append((distance, place.start, place))
@@ -109,7 +196,9 @@ def geo_precision(place: Place, sentence_text: str) -> int:
     """Return ACLED's geo_precision for a resolved place mentioned in a sentence."""
     code = place.feature_code or ""
     if code.startswith(TOWN_PREFIX):
-        near = any(w in sentence_text.lower() for w in ("near ", "outskirts", "outside ", "area of"))
+        near = any(
+            w in sentence_text.lower() for w in ("near ", "outskirts", "outside ", "area of")
+        )
         return 2 if near else 1
     if code in ADMIN2_CODES:
         return 2
@@ -177,7 +266,9 @@ def named_victim_count(patients: Sequence[Token], trigger: Token) -> int:
     """Count victims named one by one ("X, a commander, was killed alongside an associate")."""
     count = 0
     heads = list(patients)
-    heads += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS]
+    heads += [
+        c for c in trigger.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS
+    ]
     for head in heads:
         if head.dep_ == "prep":
             head = next((c for c in head.children if c.dep_ == "pobj"), head)
@@ -189,6 +280,11 @@ def named_victim_count(patients: Sequence[Token], trigger: Token) -> int:
             )
             count += int(is_person)
     return count
+
+
+def closest_trigger(token: Token, triggers: Sequence[Token]) -> Token:
+    """Return the trigger nearest to a token in the parse (the first one on ties)."""
+    return min(triggers, key=lambda t: tree_distance(t, token))
 
 
 def stated_count(patients: Sequence[Token]) -> Count | None:
@@ -206,28 +302,34 @@ def stated_count(patients: Sequence[Token]) -> Count | None:
     return None
 
 
-def fatalities_for(trigger: Token, patients: Sequence[Token], sentence: Span) -> Fatalities:
-    """Return the death toll the sentence gives for the incident around a trigger."""
+def fatalities_for(
+    trigger: Token, patients: Sequence[Token], sentence: Span, rivals: Sequence[Token] = ()
+) -> Fatalities:
+    """Return the death toll the sentence gives for the incident around a trigger.
+
+    A death phrase found in the sentence text belongs to the trigger closest to it in the
+    parse; `rivals` are the heads of the sentence's other incidents' triggers.
+    """
     lemma = trigger.lemma_.lower()
     is_killing = lemma in KILLING_LEMMAS or trigger.lower_ in KILLING_LEMMAS
     count = stated_count(patients) if is_killing else None
     if count is None:
         offset = sentence.start_char
-        mentions = find_death_counts(sentence.text)
+        mentions = [
+            m
+            for m in find_death_counts(sentence.text)
+            if closest_trigger(token_at(sentence, offset + m.start), [trigger, *rivals]) is trigger
+        ]
         if mentions:
-            nearest = min(
-                mentions,
-                key=lambda m: abs(offset + m.start - trigger.idx),
-            )
+            nearest = min(mentions, key=lambda m: abs(offset + m.start - trigger.idx))
             count = nearest.count
+    named = named_victim_count(patients, trigger) if is_killing else 0
+    if named and (count is None or count.value is None or named > count.value):
+        return Fatalities(named, named, named)
     if count is not None:
         return Fatalities(count.value, count.low, count.high)
-    if is_killing:
-        named = named_victim_count(patients, trigger)
-        if named:
-            return Fatalities(named, named, named)
-        if lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}:
-            return Fatalities(None, 1, None)
-    if any(t.lower_ in DEADLY_WORDS for t in [*trigger.children, trigger.head]):
+    if is_killing and (lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}):
+        return Fatalities(None, 1, None)
+    if any(t.lower_ in DEADLY_WORDS for t in trigger.children):
         return Fatalities(None, 1, None)
     return NO_FATALITIES

