@@ -19,6 +19,7 @@ UCDP best/low/high; deaths, never injuries):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -30,7 +31,8 @@ class Count(NamedTuple):
     high: int | None
 
 
-class DeathCount(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DeathCount:
     """A phrase stating deaths, with its offsets in the text it was found in."""
 
     count: Count

@@ -1,0 +1,40 @@
+"""The actors.v1 component: every actor mention in the document, resolved against the lexicon."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.model import Actor
+from claimgraph.nlp.extensions import is_ignored, register_extensions
+from claimgraph.resolve.actors import ActorLexicon, default_lexicon
+from claimgraph.resolve.focus import country_focus
+
+NAME = "actors.v1"
+
+
+class ActorRecognizer:
+    """Find actor mentions with the lexicon's compiled matchers (built once, at creation)."""
+
+    def __init__(self, lexicon: ActorLexicon | None = None) -> None:
+        register_extensions()
+        self.lexicon = lexicon or default_lexicon()
+
+    def find(self, doc: Doc) -> list[Actor]:
+        """Return the actor mentions outside boilerplate, named with the document's country."""
+        country = country_focus(doc._.places or [])
+        return [
+            actor
+            for actor in self.lexicon.find(doc.text, country)
+            if not is_ignored(doc, actor.start, actor.end)
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = self.find(doc)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.actors"], requires=["doc._.places"])
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    """Create the actors.v1 component with the shipped lexicon."""
+    return ActorRecognizer()
