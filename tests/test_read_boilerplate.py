@@ -29,6 +29,7 @@ from claimgraph.read.metadata import find_title
         ("The advertisement campaign was paid for by the ministry.", False),
         ("Residents said they would share this information with police.", False),
         ("Twitter users shared videos of the blast.", False),
+        ("copyright on the footage belongs to the broadcaster", False),
         ("", False),
     ],
 )
@@ -55,6 +56,8 @@ def test_boilerplate_ranges_exclude_surrounding_whitespace() -> None:
         ("By Monday evening, 12 people were dead.", None),
         ("By the time police arrived, the gunmen had fled.", None),
         ("by the army", None),
+        ("by\tO", None),
+        ("By AFP", ("AFP", None)),
         ("Bystanders fled the scene.", None),
     ],
 )

@@ -73,6 +73,12 @@ def test_unknown_extension_given_by_name_is_read_as_text(tmp_path: Path) -> None
             [REPORT],
         ),
         (b"{not json but text", ["<stdin>"], ["{not json but text"]),
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item>'
+            b"<guid>e1</guid><description>Troops clashed.</description></item></channel></rss>",
+            ["e1"],
+            ["Troops clashed."],
+        ),
     ],
 )
 def test_stdin_kind_is_sniffed(

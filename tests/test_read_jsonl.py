@@ -45,6 +45,7 @@ def test_broken_line_fails_alone_and_is_named(tmp_path: Path) -> None:
         ('{"text": 42}', 'missing "text" (a non-empty string)'),
         ('{"text": "   "}', 'missing "text" (a non-empty string)'),
         ("{not json}", "invalid JSON"),
+        ('{"text": "bad \\ud800 escape"}', '"text" holds an unpaired surrogate escape'),
     ],
 )
 def test_bad_lines(tmp_path: Path, line: str, reason: str) -> None:

@@ -99,6 +99,11 @@ def test_title_line_is_not_ignored(article: Document) -> None:
         ("Gunmen killed two in the north on Monday.\n", None, None),
         ("Gunmen killed two in the north on Monday.\n", "not a date", None),
         ("Title\n\nPublished: 31 February 2024\n", None, None),
+        ("ROME, February 2, 2018 (Wire) — Police said.\n", None, "2018-02-02"),
+        ("Title\n\nPosted on Mon, Mar 4, 2024\n\nBody.\n", None, "2024-03-04"),
+        # Dates inside quoted tweets, citations or prose are not publication dates.
+        ("Title\n\n— Some Body (@somebody) May 8, 2018\n\nBody.\n", None, None),
+        ("Title\n\nOn July 6, 2015, the minister said:\n\nBody.\n", None, None),
     ],
 )
 def test_publication_date(
@@ -144,6 +149,15 @@ def test_binary_file_is_an_error_naming_the_file(tmp_path: Path, content: bytes)
     error = read_one(path)
     assert isinstance(error, UnreadableInput)
     assert str(error) == f"{path}: binary file, not text"
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
+def test_empty_file_is_an_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    error = read_one(path)
+    assert isinstance(error, UnreadableInput)
+    assert str(error) == f"{path}: no text (empty file)"
 
 
 def test_oversize_file_is_refused(tmp_path: Path) -> None:

@@ -97,6 +97,10 @@ def read_path(given: str, options: ReadOptions) -> Iterator[Document | InputErro
         yield UnreadableInput(given, os_error_reason(error))
         return
     if not is_folder:
+        # A FIFO or device would block or never end; only regular files are read.
+        if not path.is_file():
+            yield UnreadableInput(given, "not a regular file")
+            return
         yield from guarded(read_file(path, given, options))
         return
     for entry in list_folder(path, given, lambda name: reader_for(name) is not None):

@@ -15,6 +15,7 @@ from claimgraph.read.lines import top_lines
 BYLINE_SEARCH_LINES = 12
 MAX_BYLINE_CHARS = 160
 MAX_NAME_WORDS = 5
+MIN_AUTHOR_LETTERS = 3  # "AFP" is a byline; "by O" (a stray letter) is not
 
 BYLINE_PREFIX = re.compile(r"(?:written |story |words |report(?:ed)? )?by\s+", re.IGNORECASE)
 # What may follow the names: "| Reuters", " - AFP", " — 3 March 2024".
@@ -69,7 +70,7 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     names_part = rest[: tail_match.start()] if tail_match else rest
     tail = rest[tail_match.end() :] if tail_match else ""
     author, leftover = take_names(names_part)
-    if not author:
+    if sum(char.isalpha() for char in author) < MIN_AUTHOR_LETTERS:
         return None
     outlet = outlet_from(leftover) or outlet_from(tail)
     return author, outlet

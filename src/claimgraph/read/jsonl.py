@@ -83,6 +83,8 @@ def document_from_line(
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UnreadableInput(line_name, 'missing "text" (a non-empty string)')
+    if not is_encodable(text):
+        raise UnreadableInput(line_name, '"text" holds an unpaired surrogate escape')
     doc_id = record.get("id")
     metadata = Metadata(
         title=scalar(record.get("title")),
@@ -105,4 +107,13 @@ def scalar(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
     text = str(value).strip()
-    return text or None
+    return text if text and is_encodable(text) else None
+
+
+def is_encodable(text: str) -> bool:
+    """Tell whether a string can be written as UTF-8 (JSON "\\ud800" escapes cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

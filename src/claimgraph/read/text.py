@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from claimgraph.errors import InputError
+from claimgraph.errors import InputError, UnreadableInput
 from claimgraph.model import Document
 from claimgraph.read.decode import decode_bytes, read_bounded
 from claimgraph.read.document import build_document
@@ -20,4 +20,6 @@ def read_text_file(path: Path, name: str, options: ReadOptions) -> Iterator[Docu
 def document_from_text_bytes(data: bytes, name: str, options: ReadOptions) -> Document:
     """Decode text bytes and build the document, its id and source being `name`."""
     text = decode_bytes(data, name)
+    if not text.strip():
+        raise UnreadableInput(name, "no text (empty file)")
     return build_document(text, doc_id=name, source=name, fallback_published=options.published)
