@@ -1,0 +1,62 @@
+"""Dates resolved against the publication date, with ACLED time precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.resolve.dates import find_dates
+
+FRIDAY = "2024-01-05"  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "date", "precision"),
+    [
+        ("The attack happened on Tuesday night.", "on Tuesday night", "2024-01-02", 1),
+        ("It was reported on Friday.", "on Friday", "2024-01-05", 1),
+        ("A blast hit the city last Friday.", "last Friday", "2023-12-29", 1),
+        ("He was killed yesterday.", "yesterday", "2024-01-04", 1),
+        ("Police said today that two died.", "today", "2024-01-05", 1),
+        ("Gunmen struck last night.", "last night", "2024-01-04", 1),
+        ("The raid on March 3 left five dead.", "on March 3", "2023-03-03", 1),
+        ("On 3 March 2024, troops moved in.", "On 3 March 2024", "2024-03-03", 1),
+        ("On Jan. 5, a bomb went off.", "On Jan. 5", "2024-01-05", 1),
+        ("It ended on the 15th of December.", "on the 15th of December", "2023-12-15", 1),
+        ("Filed 2023-11-30 by staff.", "2023-11-30", "2023-11-30", 1),
+        ("Last week, drones hit the base.", "Last week", "2023-12-27", 2),
+        ("Two weeks ago the road was cut.", "Two weeks ago", "2023-12-22", 2),
+        ("Earlier this month, rebels attacked.", "Earlier this month", "2024-01-15", 3),
+        ("In March, militants regrouped.", "In March", "2023-03-15", 3),
+        ("Last month a blast killed four.", "Last month", "2023-12-15", 3),
+        ("Clashes broke out in mid-December.", "mid-December", "2023-12-15", 3),
+        ("In December 2022 the group split.", "In December 2022", "2022-12-15", 3),
+        ("In 2023 the group grew.", "In 2023", None, None),
+        ("In recent months, the group regrouped.", "In recent months", None, None),
+    ],
+)
+def test_find_dates(sentence: str, phrase: str, date: str | None, precision: int | None) -> None:
+    found = find_dates(sentence, FRIDAY)
+    assert [(m.text, m.date, m.precision) for m in found] == [(phrase, date, precision)]
+    assert all(sentence[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On Tuesday troops left.", [("On Tuesday", None)]),
+        ("On 3 March 2024 troops left.", [("On 3 March 2024", "2024-03-03")]),
+        ("The raid on March 3 left five dead.", [("on March 3", None)]),
+    ],
+)
+def test_without_publication_only_absolute_dates_resolve(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.text, m.date) for m in find_dates(sentence, None)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She may go home.", "They march on.", "A 5-year plan was agreed.", "ISIS-K claimed it."],
+)
+def test_no_date(sentence: str) -> None:
+    assert find_dates(sentence, FRIDAY) == []
