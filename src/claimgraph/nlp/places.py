@@ -27,8 +27,7 @@ from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gaze
 from claimgraph.resolve.places import Mention, resolve_mentions
 
 LOCATIVES = frozenset(
-    "in at near from to into across outside around inside towards toward through throughout "
-    "within between via outskirts of".split()
+    ["in", "at", "near", "from", "to", "into", "across", "outside", "around", "inside", "towards", "toward", "through", "throughout", "within", "between", "via", "outskirts", "of"]
 )
 # Place-kind words after a name: the feature code they ask for (None: any).
 KIND_WORDS = {
@@ -38,7 +37,10 @@ KIND_WORDS = {
     "valley": "VAL", "area": None,
 }  # fmt: skip
 TERRITORY_WORDS = frozenset(
-    "territory territories soil airspace border borders side ground waters".split()
+    ["territory", "territories", "soil", "airspace", "border", "borders", "side", "ground", "waters"]
+)
+PERSON_NOUNS = frozenset(
+    ["national", "nationals", "citizen", "citizens", "man", "men", "woman", "women", "people", "person", "persons", "boy", "boys", "girl", "girls", "child", "children", "family", "families", "associate", "associates", "individual", "individuals", "resident", "residents", "native", "natives", "descent", "origin", "migrant", "migrants", "refugee", "refugees", "worker", "workers", "journalist", "journalists", "tourist", "tourists", "student", "students"]
 )
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
@@ -132,6 +134,18 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
+def _demonym_as_place(ent: Span, after: str) -> bool:
+    """Tell whether a demonym stands for its country: "Afghan territory", "Russian troops".
+
+    An adjective on a non-person noun names the state (metonymy: "Iraqi forces" are Iraq's);
+    a demonym naming people ("a Pakistani national", "Palestinians") is a nationality.
+    """
+    if after in TERRITORY_WORDS:
+        return True
+    token = ent[-1]
+    return len(ent) == 1 and token.dep_ == "amod" and token.head.lower_ not in PERSON_NOUNS
+
+
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     label = ent.label_
     span = _trim(ent)
@@ -141,7 +155,7 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
         country = country_for_demonym(span.text)
         after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
         if country:
-            return [_mention(span, None, country)] if after in TERRITORY_WORDS else []
+            return [_mention(span, None, country)] if _demonym_as_place(ent, after) else []
         return [_mention(span, None)] if _known(gazetteer, span.text) else []
     span, kind = _with_kind_word(span)
     name = _lookup_name(span, kind)

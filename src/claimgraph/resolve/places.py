@@ -34,7 +34,8 @@ WEIGHTS = {
     "prominence": 1.0,  # per order of magnitude of population
     "country": 6.0,
     "admin1": 3.0,
-    "admin2": 1.0,
+    "admin2": 0.0,
+    "populated_place": 1.5,  # a bare name ("Kasur") is more often the town than its district
     "capital": 2.0,
     "region": 5.0,
     "kind_asked": 5.0,
@@ -120,6 +121,8 @@ def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -
     )  # fmt: skip
     if kind:
         parts.append((kind, WEIGHTS[kind]))
+    if mention.kind is None and entry.feature_class == "P":
+        parts.append(("populated_place", WEIGHTS["populated_place"]))
     if mention.kind and _kind_family(code) == _kind_family(mention.kind):
         parts.append(("kind_asked", WEIGHTS["kind_asked"]))
     if normalise_name(entry.name) == normalise_name(mention.lookup):

@@ -1,0 +1,93 @@
+"""Gazetteer commands: build, import GeoNames dumps, info; and `geocode` with ranked reasons."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+from claimgraph.resolve.gazetteer import default_gazetteer, default_path
+from claimgraph.resolve.places import (
+    Context,
+    Mention,
+    container_indexes,
+    lookup_candidates,
+    rank_candidates,
+)
+
+gazetteer_app = typer.Typer(help="Build and inspect the offline gazetteer.", no_args_is_help=True)
+
+
+@gazetteer_app.command("build")
+def build(force: bool = typer.Option(False, "--force", help="Rebuild even if it exists.")) -> None:
+    """Build the gazetteer cache from the installed data packages."""
+    from claimgraph.resolve.gazetteer_build import build_gazetteer
+
+    path = default_path()
+    if path.exists() and not force:
+        typer.echo(f"{path} exists (use --force to rebuild)", err=True)
+        return
+    started = time.perf_counter()
+    meta = build_gazetteer(path)
+    size_mb = path.stat().st_size / 1e6
+    typer.echo(
+        f"built {path}: {meta['entries']} entries, {size_mb:.1f} MB, {time.perf_counter() - started:.1f} s"
+    )
+
+
+@gazetteer_app.command("import")
+def import_files(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False)) -> None:
+    """Load GeoNames dumps (allCountries/CC.txt, alternateNames, admin1/admin2 codes)."""
+    from claimgraph.resolve.geonames_import import import_geonames
+
+    counts = import_geonames(files)
+    default_gazetteer.cache_clear()
+    typer.echo(
+        f"imported {counts['places']} places, {counts['aliases']} names into {default_path()}"
+    )
+
+
+@gazetteer_app.command("info")
+def info() -> None:
+    """Show where the gazetteer is and what it holds."""
+    path = default_path()
+    typer.echo(f"path: {path}")
+    if not path.exists():
+        typer.echo("not built yet (it builds on first use, or run `gazetteer build`)")
+        return
+    typer.echo(f"size_mb: {path.stat().st_size / 1e6:.1f}")
+    for key, value in default_gazetteer().info().items():
+        typer.echo(f"{key}: {value}")
+
+
+def geocode(query: str, limit: int = 5) -> None:
+    """Print ranked gazetteer candidates for a place name ("Kasur, Punjab") with the reasons."""
+    gazetteer = default_gazetteer()
+    parts = [p.strip() for p in query.split(",") if p.strip()][:4]
+    mentions, offset = [], 0
+    for part in parts:
+        start = query.index(part, offset)
+        mentions.append(Mention(part, start, start + len(part), part))
+        offset = start + len(part)
+    if not mentions:
+        raise typer.BadParameter("empty query")
+    containers = container_indexes(query, mentions)
+    container = None
+    if 0 in containers:
+        outer = mentions[containers[0]]
+        ranked_outer = rank_candidates(lookup_candidates(gazetteer, outer), outer, Context())
+        container = ranked_outer[0].entry if ranked_outer else None
+    ranked = rank_candidates(
+        lookup_candidates(gazetteer, mentions[0]), mentions[0], Context(container=container)
+    )
+    if not ranked:
+        typer.echo(f"no candidates for {mentions[0].text!r}")
+        return
+    for place in ranked[:limit]:
+        e = place.entry
+        where = ", ".join(x for x in (e.admin2, e.admin1, e.country_code) if x)
+        typer.echo(
+            f"{place.score:6.1f}  {e.name} ({where}) {e.feature_code} id={e.geonameid} {e.latitude:.4f},{e.longitude:.4f}"
+        )
+        typer.echo(f"        {'; '.join(place.reasons)}")
