@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Claim, Speaker
 from claimgraph.nlp.extensions import analysed_sentences
-from claimgraph.nlp.modality import ModalityCues, ModalityMatcher, check_worthiness, decide_modality
+from claimgraph.nlp.modality import (
+    ModalityCues,
+    ModalityMatcher,
+    check_worthiness,
+    decide_modality,
+    implies_source,
+)
 from claimgraph.resolve.speakers import (
     Mention,
     SourceMention,
@@ -100,7 +106,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of quotations, marks included: curly pairs and straight pairs."""
     quotes = []
     limit = MAX_QUOTE_CHARS
-    for pattern in (rf"“[^“”]{{1,{limit}}}”", rf'"[^"]{{1,{limit}}}"'):
+    patterns = (rf"“[^“”]{{1,{limit}}}”", rf'"[^"]{{1,{limit}}}"', rf"''(?:(?!'').){{1,{limit}}}''")
+    for pattern in patterns:
         quotes.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
     return sorted(quotes)
 
@@ -247,12 +254,16 @@ def verb_frames(
     """Find attributions carried by speech verbs in a sentence."""
     frames = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.speech_verbs or verb.i in taken:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        if lemma not in cues.speech_verbs and lemma not in cues.object_content_verbs:
             continue
         source, neighbours = find_source(verb, cues)
         if source is None:
             continue
-        if verb.lemma_.lower() in cues.evidential_verbs and not can_speak(source, cues):
+        needs_speaker = lemma in cues.evidential_verbs or lemma not in cues.speech_verbs
+        if needs_speaker and not can_speak(source, cues):
             continue
         content = content_range(verb, source, sent, cues) or quote_after(sent, quotes)
         if content is None:
@@ -404,7 +415,7 @@ def make_claim(
     mood, hedge = decide_modality(
         cues, doc.text, (min(points), max(points)), speaker.type == "author"
     )
-    if hedge is not None and speaker.type == "author":
+    if speaker.type == "author" and implies_source(cues, hedge):
         speaker = Speaker(name=None, type="unnamed")
     tokens = doc.char_span(start, end, alignment_mode="expand")
     return Claim(
@@ -424,20 +435,13 @@ def make_claim(
 
 
 def continued_quote(
-    doc: Doc,
-    span: tuple[int, int],
-    quotes: list[tuple[int, int]],
-    previous: tuple[Claim, int] | None,
-    sentence: int,
+    doc: Doc, span: tuple[int, int], quotes: list[tuple[int, int]], previous: Claim
 ) -> Claim | None:
-    """Attribute a quote-only sentence to the speaker of the attribution just before it."""
-    if previous is None or sentence - previous[1] > 2 or previous[0].speaker.type == "author":
-        return None
+    """Extend the attribution just before over a quote-only sentence that continues it."""
     quote = next((q for q in quotes if q[0] == span[0]), None)
-    if quote is None:
+    if quote is None or previous.speaker.type == "author" or quote[0] < previous.end:
         return None
-    claim = previous[0]
-    return replace(claim, text=doc.text[quote[0] : quote[1]], start=quote[0], end=quote[1])
+    return replace(previous, text=doc.text[previous.start : quote[1]], end=quote[1])
 
 
 def find_claims(
@@ -452,7 +456,6 @@ def find_claims(
     author = doc._.document.author if doc._.document is not None else None
     claims: list[Claim] = []
     contents: list[tuple[int, int]] = []
-    previous: tuple[Claim, int] | None = None
     for n, sent in enumerate(sentences):
         frames = sentence_frames(sent, cues, quotes)
         for frame in frames:
@@ -463,17 +466,15 @@ def find_claims(
             claim = make_claim(doc, content, speaker, frame.cue, found)
             claims.append(claim)
             contents.append(content)
-            previous = (claim, n)
         if frames and not all(f.embedded for f in frames):
             continue
         if not frames and covered(sent, contents):
             continue
         for span in paragraph_pieces(doc, sent):
-            continued = continued_quote(doc, span, quotes, previous, n)
+            continued = continued_quote(doc, span, quotes, claims[-1]) if claims else None
             if continued is not None:
-                claims.append(continued)
+                claims[-1] = continued
                 contents.append((continued.start, continued.end))
-                previous = (continued, n)
                 continue
             by_author = Speaker(name=author, type="author")
             claims.append(make_claim(doc, span, by_author, None, found))

@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
 
-KINDS = ("hedges", "denials", "questions")
+KINDS = ("hedges", "sourced_hedges", "denials", "questions")
 PRESCRIPTIVE = frozenset({"must", "should", "ought", "need", "shall"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 CHECKABLE_ENTITIES = frozenset(
@@ -56,6 +56,7 @@ class ModalityCues(NamedTuple):
     """Character ranges of the modality cues found in one document."""
 
     hedges: list[tuple[int, int]]
+    sourced_hedges: list[tuple[int, int]]
     denials: list[tuple[int, int]]
     questions: list[tuple[int, int]]
 
@@ -87,6 +88,11 @@ class ModalityMatcher:
         return ModalityCues(*(sorted(found[kind].items()) for kind in KINDS))
 
 
+def implies_source(cues: ModalityCues, hedge: TextSpan | None) -> bool:
+    """Tell whether a hedge stands for an unnamed source ("reportedly", "is said to")."""
+    return hedge is not None and (hedge.start, hedge.end) in cues.sourced_hedges
+
+
 def first_inside(ranges: list[tuple[int, int]], region: tuple[int, int]) -> tuple[int, int] | None:
     """Return the first cue range lying inside the region."""
     return next((r for r in ranges if region[0] <= r[0] and r[1] <= region[1]), None)
@@ -96,7 +102,7 @@ def decide_modality(
     cues: ModalityCues, text: str, region: tuple[int, int], by_author: bool
 ) -> tuple[Modality, TextSpan | None]:
     """Return the modality of the claim whose cue, source and content lie in `region`."""
-    hedge = first_inside(cues.hedges, region)
+    hedge = first_inside(cues.sourced_hedges, region) or first_inside(cues.hedges, region)
     if hedge is not None:
         return "hedged", TextSpan(hedge[0], hedge[1], text[hedge[0] : hedge[1]])
     if first_inside(cues.denials, region) is not None:
