@@ -49,7 +49,7 @@ def predict(
     rows = rows[:limit] if limit else rows
     started = time.perf_counter()
     with output.open("w", encoding="utf-8") as handle:
-        for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows)):
+        for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
             places = [asdict(p) for p in doc._.places]
             handle.write(json.dumps({"id": row["id"], "places": places}) + "\n")
     return len(rows), time.perf_counter() - started
@@ -95,7 +95,8 @@ def main() -> None:
         )
         last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
         print(
-            f"{fmt}: {last} docs/s={count / seconds:.1f} bare_docs/s={bare:.1f} ratio={count / seconds / bare:.2f}"
+            f"{fmt}: {last} docs/s={count / seconds:.1f} bare_docs/s={bare:.1f} "
+            f"ratio={count / seconds / bare:.2f}"
         )
 
 

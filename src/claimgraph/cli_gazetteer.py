@@ -16,6 +16,7 @@ from claimgraph.resolve.places import (
     rank_candidates,
 )
 
+FILES_ARGUMENT = typer.Argument(..., exists=True, dir_okay=False)
 gazetteer_app = typer.Typer(help="Build and inspect the offline gazetteer.", no_args_is_help=True)
 
 
@@ -32,12 +33,13 @@ def build(force: bool = typer.Option(False, "--force", help="Rebuild even if it 
     meta = build_gazetteer(path)
     size_mb = path.stat().st_size / 1e6
     typer.echo(
-        f"built {path}: {meta['entries']} entries, {size_mb:.1f} MB, {time.perf_counter() - started:.1f} s"
+        f"built {path}: {meta['entries']} entries, {size_mb:.1f} MB, "
+        f"{time.perf_counter() - started:.1f} s"
     )
 
 
 @gazetteer_app.command("import")
-def import_files(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False)) -> None:
+def import_files(files: list[Path] = FILES_ARGUMENT) -> None:
     """Load GeoNames dumps (allCountries/CC.txt, alternateNames, admin1/admin2 codes)."""
     from claimgraph.resolve.geonames_import import import_geonames
 
@@ -88,6 +90,7 @@ def geocode(query: str, limit: int = 5) -> None:
         e = place.entry
         where = ", ".join(x for x in (e.admin2, e.admin1, e.country_code) if x)
         typer.echo(
-            f"{place.score:6.1f}  {e.name} ({where}) {e.feature_code} id={e.geonameid} {e.latitude:.4f},{e.longitude:.4f}"
+            f"{place.score:6.1f}  {e.name} ({where}) {e.feature_code} id={e.geonameid} "
+            f"{e.latitude:.4f},{e.longitude:.4f}"
         )
         typer.echo(f"        {'; '.join(place.reasons)}")

@@ -1,4 +1,6 @@
-"""places_v1 (contract name places.v1; spaCy forbids "." in factory names): find toponym mentions and resolve them against the gazetteer.
+"""places_v1 (places.v1 in the contract; spaCy forbids "." in factory names).
+
+Find toponym mentions and resolve them against the gazetteer.
 
 Recognition combines spaCy's entities with the gazetteer, because the small model
 mislabels places (villages as PERSON, "Punjab" as NORP) and misses some:
@@ -27,7 +29,27 @@ from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gaze
 from claimgraph.resolve.places import Mention, resolve_mentions
 
 LOCATIVES = frozenset(
-    ["in", "at", "near", "from", "to", "into", "across", "outside", "around", "inside", "towards", "toward", "through", "throughout", "within", "between", "via", "outskirts", "of"]
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "outside",
+        "around",
+        "inside",
+        "towards",
+        "toward",
+        "through",
+        "throughout",
+        "within",
+        "between",
+        "via",
+        "outskirts",
+        "of",
+    ]
 )
 # Place-kind words after a name: the feature code they ask for (None: any).
 KIND_WORDS = {
@@ -37,10 +59,62 @@ KIND_WORDS = {
     "valley": "VAL", "area": None,
 }  # fmt: skip
 TERRITORY_WORDS = frozenset(
-    ["territory", "territories", "soil", "airspace", "border", "borders", "side", "ground", "waters"]
+    [
+        "territory",
+        "territories",
+        "soil",
+        "airspace",
+        "border",
+        "borders",
+        "side",
+        "ground",
+        "waters",
+    ]
 )
 PERSON_NOUNS = frozenset(
-    ["national", "nationals", "citizen", "citizens", "man", "men", "woman", "women", "people", "person", "persons", "boy", "boys", "girl", "girls", "child", "children", "family", "families", "associate", "associates", "individual", "individuals", "resident", "residents", "native", "natives", "descent", "origin", "migrant", "migrants", "refugee", "refugees", "worker", "workers", "journalist", "journalists", "tourist", "tourists", "student", "students"]
+    [
+        "national",
+        "nationals",
+        "citizen",
+        "citizens",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "people",
+        "person",
+        "persons",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "child",
+        "children",
+        "family",
+        "families",
+        "associate",
+        "associates",
+        "individual",
+        "individuals",
+        "resident",
+        "residents",
+        "native",
+        "natives",
+        "descent",
+        "origin",
+        "migrant",
+        "migrants",
+        "refugee",
+        "refugees",
+        "worker",
+        "workers",
+        "journalist",
+        "journalists",
+        "tourist",
+        "tourists",
+        "student",
+        "students",
+    ]
 )
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
@@ -83,9 +157,8 @@ def _with_kind_word(span: Span) -> tuple[Span, str | None]:
 
 def _lookup_name(span: Span, kind: str | None) -> str:
     words = [t.text for t in span]
-    if kind is not None or (words and words[-1].lower() in KIND_WORDS):
-        if len(words) > 1 and words[-1].lower() in KIND_WORDS:
-            words = words[:-1]
+    if len(words) > 1 and words[-1].lower() in KIND_WORDS:
+        words = words[:-1]
     return " ".join(words)
 
 

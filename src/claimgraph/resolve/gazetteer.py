@@ -197,7 +197,7 @@ class SqliteGazetteer:
 
 
 def cache_dir() -> Path:
-    """Return claimgraph's cache folder ($CLAIMGRAPH_CACHE, $XDG_CACHE_HOME/claimgraph, ~/.cache)."""
+    """Return the cache folder: $CLAIMGRAPH_CACHE, else $XDG_CACHE_HOME/claimgraph."""
     if explicit := os.environ.get("CLAIMGRAPH_CACHE"):
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

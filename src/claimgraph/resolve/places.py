@@ -191,9 +191,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     candidates = [lookup_candidates(gazetteer, m) for m in mentions]
     first = [
         rank_candidates(c, m, Context())[0].entry if c else None
-        for c, m in zip(candidates, mentions)
+        for c, m in zip(candidates, mentions, strict=True)
     ]
-    focus = country_focus([to_place(m, e) for m, e in zip(mentions, first) if e is not None])
+    focus = country_focus(
+        [to_place(m, e) for m, e in zip(mentions, first, strict=True) if e is not None]
+    )
     containers = container_indexes(text, mentions)
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
@@ -208,7 +210,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
         )
         chosen[i] = rank_candidates(candidates[i], mentions[i], context)[0].entry
-    return [to_place(m, e) for m, e in zip(mentions, chosen)]
+    return [to_place(m, e) for m, e in zip(mentions, chosen, strict=True)]
 
 
 def containing_place(text: str, places: Sequence[Place], place: Place) -> Place | None:
@@ -218,7 +220,7 @@ def containing_place(text: str, places: Sequence[Place], place: Place) -> Place 
     (ACLED geo_precision 2).
     """
     ordered = sorted(places, key=lambda p: p.start)
-    for current, following in zip(ordered, ordered[1:]):
+    for current, following in zip(ordered, ordered[1:], strict=False):
         if current.start == place.start and current.end == place.end:
             gap = text[current.end : following.start]
             if len(gap) <= MAX_GAP and CONTAINER_GAP.match(gap):
