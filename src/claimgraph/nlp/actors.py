@@ -1,4 +1,4 @@
-"""The actors.v1 component: every actor mention in the document, resolved against the lexicon."""
+"""The actors_v1 component: every actor mention in the document, resolved against the lexicon."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from claimgraph.nlp.extensions import is_ignored, register_extensions
 from claimgraph.resolve.actors import ActorLexicon, default_lexicon
 from claimgraph.resolve.focus import country_focus
 
-NAME = "actors.v1"
+NAME = "actors_v1"  # spaCy forbids "." in factory names
 
 
 class ActorRecognizer:
@@ -36,5 +36,5 @@ class ActorRecognizer:
 
 @Language.factory(NAME, assigns=["doc._.actors"], requires=["doc._.places"])
 def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    """Create the actors.v1 component with the shipped lexicon."""
+    """Create the actors_v1 component with the shipped lexicon."""
     return ActorRecognizer()
