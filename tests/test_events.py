@@ -1,0 +1,128 @@
+"""events_v1: what a coder reads off a sentence (type, toll, place, date), as a table."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.model import Event
+from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
+from tests.conftest import make_document
+
+# A few GeoNames-style rows (ids and coordinates as in GeoNames) for a self-contained gazetteer.
+ROWS = [
+    GazetteerEntry(1168579, "Pakistan", 30.0, 70.0, "PK", "A", "PCLI", 220_000_000),
+    GazetteerEntry(1167710, "Punjab", 30.0, 72.0, "PK", "A", "ADM1", 100_000_000, "PK.04", "Punjab"),
+    GazetteerEntry(1168873, "Khyber Pakhtunkhwa", 34.5, 72.0, "PK", "A", "ADM1", 30_000_000,
+                   "PK.03", "Khyber Pakhtunkhwa"),
+    GazetteerEntry(1172451, "Lahore", 31.558, 74.351, "PK", "P", "PPLA", 6_310_888, "PK.04",
+                   "Punjab", "PK.04.1172450", "Lahore District"),
+    GazetteerEntry(1169825, "Multan", 30.196, 71.478, "PK", "P", "PPL", 1_437_230, "PK.04",
+                   "Punjab", "PK.04.1169824", "Multan District"),
+    GazetteerEntry(1168197, "Peshawar", 34.008, 71.578, "PK", "P", "PPLA", 1_218_773, "PK.03",
+                   "Khyber Pakhtunkhwa", "PK.03.1168195", "Peshawar District"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(gazetteer=MemoryGazetteer(ROWS))
+
+
+def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.document = make_document(text, published=published)
+    return list(nlp(doc)._.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type", "fatalities"),
+    [
+        ("A drone strike killed four militants in Multan on Tuesday.", "Air/drone strike", 4),
+        ("A suicide bomber blew himself up at a market in Lahore, killing 12 people.",
+         "Suicide bomb", 12),
+        ("A roadside bomb exploded near a police van in Multan, wounding three officers.",
+         "Remote explosive/landmine/IED", None),
+        ("Police arrested two suspected militants in Lahore.", "Arrests", None),
+        ("Hundreds of students protested in Lahore against a rise in fees.",
+         "Peaceful protest", None),
+        ("Police fired tear gas to disperse protesters in Lahore.",
+         "Protest with intervention", None),
+        ("Gunmen abducted a local journalist in Peshawar.", "Abduction/forced disappearance", None),
+        ("Bomb disposal experts defused an explosive device found near a school in Multan.",
+         "Disrupted weapons use", None),
+        ("Militants fired mortar shells at an army camp in Peshawar.",
+         "Shelling/artillery/missile attack", None),
+        ("Rioters torched vehicles and pelted stones at police in Lahore.",
+         "Violent demonstration", None),
+        ("Unknown assailants shot dead a shopkeeper in Multan.", "Attack", 1),
+        ("Two grenades were hurled at a police station in Peshawar.", "Grenade", None),
+        ("A mob lynched a man accused of blasphemy in Lahore.", "Mob violence", 1),
+    ],
+)
+def test_sentence_is_coded_with_acled_type_and_toll(
+    nlp: Language, sentence: str, sub_event_type: str, fatalities: int | None
+) -> None:
+    events = events_of(nlp, sentence)
+    assert events, f"no event in {sentence!r}"
+    top = events[0]
+    assert top.sub_event_type == sub_event_type
+    assert top.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials warned that militants could attack the city.",
+        "The group trains fighters for attacks abroad.",
+        "No one was killed.",
+        "The weather in Lahore was pleasant.",
+    ],
+)
+def test_hypothetical_negated_or_eventless_sentences_yield_no_event(
+    nlp: Language, sentence: str
+) -> None:
+    assert events_of(nlp, sentence) == []
+
+
+def test_sentence_with_two_incidents_in_two_places_yields_two_events(nlp: Language) -> None:
+    text = "Gunmen killed two people in Multan, while police arrested five suspects in Peshawar."
+    events = events_of(nlp, text)
+    coded = {(e.sub_event_type, e.location.name if e.location else None) for e in events}
+    assert ("Arrests", "Peshawar") in coded
+    assert any(kind in {"Attack", "Armed clash"} and where == "Multan" for kind, where in coded)
+
+
+def test_repeated_mentions_of_one_incident_merge_with_all_evidence(nlp: Language) -> None:
+    text = (
+        "A bomb exploded in a market in Multan on Monday, killing three people.\n\n"
+        "Those killed in Multan were traders."
+    )
+    events = events_of(nlp, text)
+    assert len(events) == 1
+    assert [span.text for span in events[0].evidence] == text.split("\n\n")
+    assert events[0].fatalities == 3
+
+
+def test_evidence_offsets_index_the_text_and_dates_resolve_against_publication(
+    nlp: Language,
+) -> None:
+    text = "Headline here\n\nA drone strike killed four militants near Peshawar on Tuesday."
+    (event,) = events_of(nlp, text, published="2024-03-14")
+    for span in event.evidence:
+        assert text[span.start : span.end] == span.text
+    assert event.event_date == "2024-03-12"
+    assert event.time_precision == 1
+    assert event.location is not None and event.location.geo_precision == 2
+
+
+def test_undated_incident_takes_publication_date_at_month_precision(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Police arrested two suspected militants in Lahore.", "2024-05-02")
+    assert (event.event_date, event.time_precision) == ("2024-05-02", 3)
+
+
+def test_earlier_incident_the_text_refers_to_is_background(nlp: Language) -> None:
+    text = "The raid followed earlier attacks on police posts in Peshawar."
+    events = events_of(nlp, text)
+    assert any(e.background for e in events)
