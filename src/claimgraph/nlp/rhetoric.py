@@ -1,0 +1,84 @@
+"""rhetoric_v1: flag loaded language and argumentative devices as `doc._.rhetoric` spans.
+
+Patterns are lemma sequences per contract kind in `data/rhetoric.yaml` (built from the PTC
+technique definitions), matched with spaCy's Matcher so that inflected variants match:
+"leave little doubt" finds "leaves little doubt" and "left little doubt". Overlapping matches
+keep the longest span.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import get_args
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from claimgraph.model import Rhetoric, RhetoricKind
+from claimgraph.nlp.extensions import is_ignored
+
+KINDS: tuple[str, ...] = get_args(RhetoricKind)
+
+
+def token_pattern(word: str) -> dict[str, object]:
+    """Turn one pattern word into a Matcher token: "*" any one token, "a|b" either lemma."""
+    if word == "*":
+        return {"OP": "?"}
+    options = word.split("|")
+    return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
+
+
+@functools.cache
+def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Read the pattern lists per kind (default: the shipped data/rhetoric.yaml)."""
+    if path is None:
+        path = Path(str(resources.files("claimgraph") / "data" / "rhetoric.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {kind: tuple(data.get(kind) or ()) for kind in KINDS}
+
+
+def build_matcher(vocab: Vocab, patterns: dict[str, tuple[str, ...]]) -> Matcher:
+    """Compile the pattern lists into one Matcher whose match ids are the kinds."""
+    matcher = Matcher(vocab)
+    for kind, phrases in patterns.items():
+        if phrases:
+            matcher.add(kind, [[token_pattern(w) for w in p.split()] for p in phrases])
+    return matcher
+
+
+def find_rhetoric(doc: Doc, matcher: Matcher) -> list[Rhetoric]:
+    """Return the rhetoric spans of a document in text order, longest match on overlap."""
+    matches = matcher(doc)
+    spans = [doc[start:end] for _, start, end in matches]
+    kinds = {(start, end): doc.vocab.strings[match_id] for match_id, start, end in matches}
+    found = []
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        if is_ignored(doc, span.start_char, span.end_char):
+            continue
+        kind = kinds[(span.start, span.end)]
+        found.append(Rhetoric(kind, span.text, span.start_char, span.end_char))  # type: ignore[arg-type]
+    return found
+
+
+class RhetoricFinder:
+    """spaCy component: set `doc._.rhetoric`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = build_matcher(nlp.vocab, load_patterns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.rhetoric = find_rhetoric(doc, self.matcher)
+        return doc
+
+
+@Language.factory("rhetoric_v1", assigns=["doc._.rhetoric"], requires=["token.lemma"])
+def make_rhetoric(nlp: Language, name: str) -> RhetoricFinder:
+    """Create the rhetoric_v1 component."""
+    return RhetoricFinder(nlp, name)
