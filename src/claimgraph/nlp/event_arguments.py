@@ -172,10 +172,17 @@ def token_at(sentence: Span, char: int) -> Token:
     return sentence.root
 
 
-def rank_scene_places(trigger: Token, sentence: Span, places: Sequence[Place]) -> list[Place]:
-    """Order a sentence's places by how likely each is the scene of the trigger's incident."""
+def rank_scene_places(
+    trigger: Token, sentence: Span, places: Sequence[Place], actors: Sequence[Actor] = ()
+) -> list[Place]:
+    """Order a sentence's places by how likely each is the scene of the trigger's incident.
+
+    A place inside an actor's name ("Turkish intelligence", "Pakistani Taliban") is who, not where.
+    """
     scored = []
     for place in places_in(sentence, places):
+        if any(a.start <= place.start and place.end <= a.end for a in actors):
+            continue
         token = token_at(sentence, place.end - 1)
         distance = tree_distance(trigger, token)
         preposition = governing_preposition(token)
@@ -244,13 +251,20 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
-def actor_in(tokens: Sequence[Token], actors: Sequence[Actor]) -> Actor | None:
-    """Return the first actor mention inside the subtrees of the given tokens."""
+def actor_in(
+    tokens: Sequence[Token], actors: Sequence[Actor], skip: Token | None = None
+) -> Actor | None:
+    """Return the first actor mention inside the subtrees of the given tokens.
+
+    The subtree of `skip` (the trigger) is left out: "centers destroyed by gunmen" has the
+    gunmen inside the patient's subtree, but they are the agent.
+    """
+    skipped = {t.i for t in skip.subtree} if skip is not None else set()
     for token in tokens:
-        subtree = list(token.subtree)
-        lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        own = skip is not None and token.is_ancestor(skip)
+        subtree = [t for t in token.subtree if not own or t.i not in skipped]
         for actor in actors:
-            if lo <= actor.start and actor.end <= hi:
+            if any(t.idx <= actor.start < t.idx + len(t) for t in subtree):
                 return actor
     return None
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.model import Claim, Event, Location, Place, Speaker
+from claimgraph.model import Actor, Claim, Event, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import (
     NO_FATALITIES,
@@ -140,12 +140,13 @@ class EventCoder:
 def find_events(doc: Doc, matcher: Matcher, rules: dict[str, TriggerRule]) -> list[Event]:
     """Return the document's incidents, most confident first."""
     places: list[Place] = list(doc._.places or [])
+    actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
     incidents: list[Incident] = []
     for sentence in analysed_sentences(doc):
         triggers = [t for t in find_triggers(sentence, matcher, rules) if is_reported(t)]
         triggers = drop_weak_alone(triggers)
-        groups = group_by_scene(triggers, sentence, places)
+        groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
             incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
@@ -196,19 +197,21 @@ def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
     return triggers
 
 
-def scene_of(trigger: Trigger, sentence: Span, places: Sequence[Place]) -> Place | None:
+def scene_of(
+    trigger: Trigger, sentence: Span, places: Sequence[Place], actors: Sequence[Actor]
+) -> Place | None:
     """Return the sentence place that is the trigger's scene, if one is close enough."""
-    ranked = rank_scene_places(trigger.head, sentence, places)
+    ranked = rank_scene_places(trigger.head, sentence, places, actors)
     return ranked[0] if ranked else None
 
 
 def group_by_scene(
-    triggers: list[Trigger], sentence: Span, places: Sequence[Place]
+    triggers: list[Trigger], sentence: Span, places: Sequence[Place], actors: Sequence[Actor]
 ) -> list[list[Trigger]]:
     """Group a sentence's triggers into incidents: one group per distinct scene."""
     groups: list[tuple[Place | None, list[Trigger]]] = []
     for trigger in triggers:
-        scene = scene_of(trigger, sentence, places)
+        scene = scene_of(trigger, sentence, places, actors)
         for index, (group_scene, members) in enumerate(groups):
             same_scene = group_scene is None or scene is None or group_scene.start == scene.start
             close = min(tree_distance(trigger.head, m.head) for m in members) <= 4
@@ -240,9 +243,10 @@ def choose_location(
     places: Sequence[Place],
     previous: Sequence[Incident],
     focus: str | None,
+    actors: Sequence[Actor] = (),
 ) -> tuple[Place | None, Location | None]:
     """Return the scene place mention and the event location (with ACLED geo_precision)."""
-    ranked = rank_scene_places(main.head, sentence, places)
+    ranked = rank_scene_places(main.head, sentence, places, actors)
     top = ranked[0] if ranked else None
     resolved = [p for p in ranked if p.geonameid is not None or p.latitude is not None]
     if resolved:
@@ -312,7 +316,9 @@ def code_incident(
         agents += a
         patients += p
     actor1 = actor_in(agents, actors)
-    actor2 = actor_in(patients, actors)
+    actor2 = actor_in(patients, actors, skip=main.head)
+    if actor2 is actor1:
+        actor2 = None
     victim_kinds = [actor2.kind] if actor2 is not None else []
     sub_event_type = refine_sub_event_type(
         main.rule.sub_event_type,
@@ -328,7 +334,7 @@ def code_incident(
             fatalities.low is None or (found.best or 0) > (fatalities.best or 0)
         ):
             fatalities = found
-    scene, location = choose_location(main, sentence, places, previous, focus)
+    scene, location = choose_location(main, sentence, places, previous, focus, actors)
     background = is_background(group, sentence)
     date, precision, date_stated = date_for(main, sentence, doc, background)
     claim = claim_at(doc._.claims or [], main.span.start_char)
