@@ -1,4 +1,4 @@
-"""The `claimgraph` command as a user meets it: output on stdout, named errors on stderr, exit codes."""
+"""The `claimgraph` command as a user meets it: stdout, named errors on stderr, exit codes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from claimgraph.cli import app
 
 ARTICLE = (
     "Gunmen kill two in Lahore market\n\n"
-    "By Test Writer\n\n"
+    "By Amina Qureshi\n\n"
     "Unidentified gunmen shot dead two traders in a market in Lahore on Monday, police said.\n\n"
     "Police later arrested three suspects in Multan, according to a statement.\n\n"
     "Exit mobile version\n"
@@ -49,7 +49,7 @@ def test_extract_writes_one_contract_object_per_document(runner: CliRunner, tmp_
     assert result.exit_code == 0, result.stderr
     (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert obj["id"] == str(article)
-    assert obj["document"]["author"] == "Test Writer"
+    assert obj["document"]["author"] == "Amina Qureshi"
     assert obj["document"]["text"] == ARTICLE
     text = obj["document"]["text"]
     for span in spans_of(obj):
@@ -70,9 +70,11 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(runner: CliRunner, tmp_path:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
     rows = tmp_path / "rows.jsonl"
     rows.write_text(
-        json.dumps({"id": "a", "text": "Police arrested two men in Lahore."}) + "\n"
+        json.dumps({"id": "a", "text": "Police arrested two men in Lahore."})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"text": "Protesters rallied in Multan."}) + "\n",
+        + json.dumps({"text": "Protesters rallied in Multan."})
+        + "\n",
         encoding="utf-8",
     )
     result = run(runner, "extract", str(good), str(binary), str(rows))

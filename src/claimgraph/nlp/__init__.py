@@ -1,1 +1,4 @@
-"""spaCy pipeline assembly and claimgraph's registered components (the only package importing spaCy, with harvest)."""
+"""spaCy pipeline assembly and claimgraph's registered components.
+
+The only package that imports spaCy, with `claimgraph.harvest`.
+"""

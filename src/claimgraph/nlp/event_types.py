@@ -66,7 +66,7 @@ PROTEST_INTERVENTION = frozenset(
         "block",
     }
 )
-LETHAL = frozenset({"kill", "dead", "die", "death", "live", "fatal", "shoot", "fire"})
+LETHAL = frozenset({"kill", "dead", "die", "death", "live", "fatal", "bullet", "gunfire"})
 RIOT_VIOLENCE = frozenset(
     {"stone", "pelt", "torch", "vandalise", "vandalize", "clash", "loot", "burn"}
 )

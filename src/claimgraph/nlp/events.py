@@ -171,6 +171,8 @@ def is_reported(trigger: Trigger) -> bool:
     for node in {head, verb}:
         if any(c.dep_ == "neg" for c in node.children):
             return False
+        if any(is_nobody(c) for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+            return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return False
     if verb.lemma_.lower() in INTENT_VERBS and verb is not head:
@@ -185,6 +187,13 @@ def is_reported(trigger: Trigger) -> bool:
         if generic_present and not qualified:
             return False
     return True
+
+
+def is_nobody(token: Token) -> bool:
+    """Tell whether an argument denies anyone was affected ("no one", "nobody", "no casualties")."""
+    if token.lower_ in {"nobody", "none", "noone"}:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
