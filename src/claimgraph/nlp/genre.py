@@ -141,7 +141,8 @@ def stance_cues(own: str, cues: GenreCues) -> list[Cue]:
     # one "should" is common in reporting; a writer who argues prescribes repeatedly
     if len(prescriptive) >= MIN_PRESCRIPTIVE:
         weight = min(CAP, PRESCRIPTIVE_WEIGHT * len(prescriptive))
-        found.append(Cue("opinion", weight, f"prescriptive: '{prescriptive[0]}'"))
+        examples = ", ".join(f"'{p}'" for p in prescriptive[:2])
+        found.append(Cue("opinion", weight, f"prescriptive: {examples}"))
     evaluative = [m.group(0) for p in cues.evaluative for m in p.finditer(own)]
     if evaluative:
         weight = min(CAP / 2, EVALUATIVE_WEIGHT * len(evaluative))
