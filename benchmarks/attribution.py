@@ -36,7 +36,8 @@ def main() -> None:
     register_extensions()
     nlp = spacy.load(MODEL)
     nlp.add_pipe("attribution_v1")
-    rows = [json.loads(line) for line in args.input.read_text(encoding="utf-8").splitlines() if line]
+    lines = args.input.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     docs = []
     for row in rows:
         doc = nlp.make_doc(row["text"])
