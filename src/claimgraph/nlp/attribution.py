@@ -104,7 +104,7 @@ class Frame(NamedTuple):
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of quotations, marks included: curly pairs and straight pairs."""
-    quotes = []
+    quotes: list[tuple[int, int]] = []
     limit = MAX_QUOTE_CHARS
     patterns = (rf"“[^“”]{{1,{limit}}}”", rf'"[^"]{{1,{limit}}}"', rf"''(?:(?!'').){{1,{limit}}}''")
     for pattern in patterns:
