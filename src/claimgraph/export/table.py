@@ -45,7 +45,8 @@ def events_table(record: Record) -> Table:
     for column in ("type", "where", "when", "actors", "deaths", "who says", "evidence"):
         table.add_column(column, overflow="fold")
     for event in record.events:
-        actors = " → ".join(a.name for a in (event.actor1, event.actor2) if a) or "-"
+        actors = event.actor1.name if event.actor1 else "?"
+        actors = f"{actors} → {event.actor2.name}" if event.actor2 else actors
         speaker = f"{event.speaker.name or '(author)'} [{event.speaker.type}, {event.modality}]"
         evidence = event.evidence[0].text if event.evidence else ""
         if len(evidence) > EVIDENCE_CHARS:
