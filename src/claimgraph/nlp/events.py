@@ -416,11 +416,14 @@ def dates_agree(a: Incident, b: Incident) -> bool:
     return not (a.date_stated and b.date_stated) or a.date == b.date
 
 
+BROAD_FEATURES = ("PCL", "ADM1", "RGN", "CONT", "BDLN")
+
+
 def same_scene(a: Incident, b: Incident) -> bool:
     """Tell whether two mentions put their incidents at the same place."""
     if a.scene is not None and b.scene is not None and a.scene.text.lower() == b.scene.text.lower():
-        # A province or country named twice is not one scene; a town or a spot is.
-        return a.location is None or a.location.geo_precision < 3
+        # A province or country named twice is not one scene; a town, a spot or an unknown name is.
+        return not (a.scene.feature_code or "").startswith(BROAD_FEATURES)
     return (
         a.location is not None
         and b.location is not None

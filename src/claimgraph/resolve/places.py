@@ -45,7 +45,14 @@ WEIGHTS = {
     "outside_container": -4.0,
     "same_country": 1.0,  # per other place, capped
     "same_admin1": 1.5,
+    # A bare name shared by a unit and its main town ("Kandahar", "Kerman", "Niamey") is the
+    # town in news; the unit is meant when the text says "province"/"region" (kind_asked).
+    "namesake_town": 2.5,
 }
+NAMESAKE_MIN_SHARE = 0.05  # the town holds at least this share of the unit's population
+# A small place abroad that nothing else in the document supports is more likely a local
+# place missing from the gazetteer than a foreign village: leave it unresolved.
+STRAY_MAX_POPULATION = 50_000
 SAME_COUNTRY_CAP = 3.0
 
 
@@ -150,7 +157,43 @@ def rank_candidates(
 ) -> list[Scored]:
     """Score and sort candidates, best first."""
     scored = [score_candidate(e, mention, context) for e in entries]
+    if mention.kind is None:
+        scored = [namesake_town_bonus(s, entries) for s in scored]
     return sorted(scored, key=lambda s: (-s.score, s.entry.geonameid))
+
+
+def namesake_town_bonus(scored: Scored, entries: Sequence[GazetteerEntry]) -> Scored:
+    """Favour a town over the admin unit of the same name and country that it anchors."""
+    town = scored.entry
+    if town.feature_class != "P":
+        return scored
+    key = normalise_name(town.name)
+    for unit in entries:
+        if (
+            unit.feature_code in {"ADM1", "ADM2"}
+            and unit.country_code == town.country_code
+            and normalise_name(unit.name) == key
+            and town.population >= NAMESAKE_MIN_SHARE * unit.population
+        ):
+            bonus = WEIGHTS["namesake_town"]
+            return Scored(
+                town, scored.score + bonus, (*scored.reasons, f"namesake_town {bonus:+.1f}")
+            )
+    return scored
+
+
+def is_stray(entry: GazetteerEntry, focus: str | None, others: Sequence[GazetteerEntry]) -> bool:
+    """Tell whether a small foreign place has no support in the document's other places."""
+    if focus is None or entry.country_code in ("", focus):
+        return False
+    if entry.feature_class not in {"P", "A"} or entry.feature_code in {"ADM1"}:
+        return False
+    # Admin-unit populations are sums over their towns: only a town's own size says "well known".
+    if entry.feature_code.startswith("PCL") or (
+        entry.feature_class == "P" and entry.population >= STRAY_MAX_POPULATION
+    ):
+        return False
+    return not any(other.country_code == entry.country_code for other in others)
 
 
 def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerEntry]:
@@ -210,6 +253,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
         )
         chosen[i] = rank_candidates(candidates[i], mentions[i], context)[0].entry
+    for i, entry in enumerate(chosen):
+        if entry is not None:
+            others = [e for j, e in enumerate(chosen) if j != i and e is not None and e != entry]
+            if is_stray(entry, focus, others):
+                chosen[i] = None
     return [to_place(m, e) for m, e in zip(mentions, chosen, strict=True)]
 
 
