@@ -21,6 +21,7 @@ import math
 import subprocess
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,8 +34,14 @@ from claimgraph.model import Event, Record
 
 SHARED = DEV.parents[1]
 WIKIEVENTS = DEV / "wikievents/dev.jsonl"
-# Indian states renamed since the older reports; geonames uses the new names.
-STATE_ALIASES = {"orissa": "odisha", "uttaranchal": "uttarakhand", "pondicherry": "puducherry"}
+# Indian states renamed since the older reports (geonames uses the new names), and Telangana,
+# split from Andhra Pradesh in 2014: the coders' "Andhra Pradesh" covers both.
+STATE_ALIASES = {
+    "orissa": "odisha",
+    "uttaranchal": "uttarakhand",
+    "pondicherry": "puducherry",
+    "telangana": "andhra pradesh",
+}
 NEAR_KM = (25.0, 100.0)
 
 
@@ -141,8 +148,14 @@ def same_name(a: str | None, b: str | None) -> bool:
     """Tell whether two place names agree, allowing spelling variants and old state names."""
     if not a or not b:
         return False
-    a, b = (STATE_ALIASES.get(x.lower().strip(), x.lower().strip()) for x in (a, b))
+    a, b = (STATE_ALIASES.get(plain(x), plain(x)) for x in (a, b))
     return fuzz.ratio(a, b) >= 85 or (len(a) > 3 and len(b) > 3 and (a in b or b in a))
+
+
+def plain(name: str) -> str:
+    """Lowercase a name and drop its diacritics ("Bihār" -> "bihar")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
