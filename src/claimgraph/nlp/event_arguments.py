@@ -151,7 +151,7 @@ def tree_distance(a: Token, b: Token) -> int:
 def governing_preposition(token: Token) -> str | None:
     """Return the preposition a noun hangs from, following compounds and appositions up."""
     node = token
-    while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head is not node:
+    while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj":
         return node.head.lower_
@@ -246,7 +246,7 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         patients.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
-    if verb.dep_ in {"oprd", "acomp"} and verb.head is not verb:
+    if verb.dep_ in {"oprd", "acomp"} and verb.head.i != verb.i:
         return argument_tokens(verb.head)
     return agents, patients
 
@@ -332,7 +332,8 @@ def fatalities_for(
         mentions = [
             m
             for m in find_death_counts(sentence.text)
-            if closest_trigger(token_at(sentence, offset + m.start), [trigger, *rivals]) is trigger
+            if closest_trigger(token_at(sentence, offset + m.start), [trigger, *rivals]).i
+            == trigger.i
         ]
         if mentions:
             nearest = min(mentions, key=lambda m: abs(offset + m.start - trigger.idx))

@@ -159,7 +159,7 @@ def find_events(doc: Doc, matcher: Matcher, rules: dict[str, TriggerRule]) -> li
 def governing_verb(token: Token) -> Token:
     """Return the verb a token depends on (the token itself when it is a verb)."""
     node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
 
@@ -175,7 +175,7 @@ def is_reported(trigger: Trigger) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return False
-    if verb.lemma_.lower() in INTENT_VERBS and verb is not head:
+    if verb.lemma_.lower() in INTENT_VERBS and verb.i != head.i:
         return False
     if head.dep_ == "pobj" and head.head.lower_ == "for":
         return False  # "trained for attacks": purpose, not an incident
