@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Claim, Speaker
-from claimgraph.nlp.extensions import analysed_sentences
+from claimgraph.nlp.extensions import analysed_sentences, text_of
 from claimgraph.nlp.modality import (
     ModalityCues,
     ModalityMatcher,
@@ -114,7 +114,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a character range past edge punctuation and spaces (quotation marks stay)."""
-    text = doc.text
+    text = text_of(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT + ".":
@@ -413,13 +413,13 @@ def make_claim(
     if speaker.start is not None and speaker.end is not None:
         points += [speaker.start, speaker.end]
     mood, hedge = decide_modality(
-        cues, doc.text, (min(points), max(points)), speaker.type == "author"
+        cues, text_of(doc), (min(points), max(points)), speaker.type == "author"
     )
     if speaker.type == "author" and implies_source(cues, hedge):
         speaker = Speaker(name=None, type="unnamed")
     tokens = doc.char_span(start, end, alignment_mode="expand")
     return Claim(
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         start=start,
         end=end,
         speaker=speaker,
@@ -441,7 +441,7 @@ def continued_quote(
     quote = next((q for q in quotes if q[0] == span[0]), None)
     if quote is None or previous.speaker.type == "author" or quote[0] < previous.end:
         return None
-    return replace(previous, text=doc.text[previous.start : quote[1]], end=quote[1])
+    return replace(previous, text=text_of(doc)[previous.start : quote[1]], end=quote[1])
 
 
 def find_claims(
@@ -452,7 +452,7 @@ def find_claims(
     sentences = analysed_sentences(doc)
     sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
     mentions = named_mentions(doc, sentence_of)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     author = doc._.document.author if doc._.document is not None else None
     claims: list[Claim] = []
     contents: list[tuple[int, int]] = []

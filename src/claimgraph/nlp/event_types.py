@@ -7,15 +7,17 @@ at a protest is an intervention, an attack on armed men by armed men is a clash)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 # ACLED's public taxonomy (../shared/TAXONOMY.md): sub-event type -> event type.
 EVENT_TYPE_OF = {
@@ -108,14 +110,15 @@ def load_trigger_rules() -> dict[str, TriggerRule]:
     return rules
 
 
-def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> Matcher:
-    """Compile the lexicon into a Matcher over lowercase inflected forms; each key is its phrase."""
-    matcher = Matcher(nlp.vocab)
+def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> PhraseMatcher:
+    """Compile the lexicon into a PhraseMatcher over lowercase inflected forms; keys are phrases."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for phrase in rules:
         words = [t.text for t in nlp.make_doc(phrase)]
-        # Inflections rather than LEMMA: the small model's lemmatizer misses some ("strikes"
-        # tagged as a verb, sentence-initial capitals), and lowercase forms cover both.
-        matcher.add(phrase, [[{"LOWER": {"IN": _inflections(w)}} for w in words]])
+        # Inflected surface forms rather than lemmas: the small model's lemmatizer misses some
+        # ("strikes" tagged as a verb, sentence-initial capitals); lowercase forms cover both.
+        variants = [" ".join(forms) for forms in product(*(_inflections(w) for w in words))]
+        matcher.add(phrase, list(nlp.tokenizer.pipe(variants)))
     return matcher
 
 
@@ -158,18 +161,15 @@ def _inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
-def find_triggers(sentence: Span, matcher: Matcher, rules: dict[str, TriggerRule]) -> list[Trigger]:
-    """Return the triggers in a sentence, longest match first where matches overlap."""
-    doc = sentence.doc
-    matches = matcher(doc[sentence.start : sentence.end])
-    spans = []
-    for match_id, start, end in matches:
-        phrase = doc.vocab.strings[match_id]
-        spans.append((sentence.start + start, sentence.start + end, rules[phrase]))
-    spans.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
+def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule]) -> list[Trigger]:
+    """Return the document's triggers in text order, the longest match where matches overlap."""
+    found = []
+    for match_id, start, end in matcher(doc):
+        found.append((start, end, rules[doc.vocab.strings[match_id]]))
+    found.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
     taken: set[int] = set()
     triggers: list[Trigger] = []
-    for start, end, rule in spans:
+    for start, end, rule in found:
         if taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
@@ -177,6 +177,19 @@ def find_triggers(sentence: Span, matcher: Matcher, rules: dict[str, TriggerRule
         triggers.append(Trigger(span=span, head=span.root, rule=rule))
     triggers.sort(key=lambda t: t.span.start)
     return triggers
+
+
+def triggers_by_sentence(
+    triggers: Sequence[Trigger], sentences: Sequence[Span]
+) -> list[list[Trigger]]:
+    """Split text-ordered triggers among text-ordered sentences (a trigger may not straddle two)."""
+    starts = [s.start for s in sentences]
+    buckets: list[list[Trigger]] = [[] for _ in sentences]
+    for trigger in triggers:
+        index = bisect_right(starts, trigger.span.start) - 1
+        if index >= 0 and trigger.span.end <= sentences[index].end:
+            buckets[index].append(trigger)
+    return buckets
 
 
 def sentence_lemmas(sentence: Span) -> frozenset[str]:

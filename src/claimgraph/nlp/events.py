@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Actor, Claim, Event, Location, Place, Speaker
@@ -42,6 +42,7 @@ from claimgraph.nlp.event_types import (
     find_triggers,
     load_trigger_rules,
     refine_sub_event_type,
+    triggers_by_sentence,
 )
 from claimgraph.nlp.extensions import analysed_sentences
 from claimgraph.resolve.dates import find_dates
@@ -137,14 +138,16 @@ class EventCoder:
         return doc
 
 
-def find_events(doc: Doc, matcher: Matcher, rules: dict[str, TriggerRule]) -> list[Event]:
+def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule]) -> list[Event]:
     """Return the document's incidents, most confident first."""
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
     incidents: list[Incident] = []
-    for sentence in analysed_sentences(doc):
-        triggers = [t for t in find_triggers(sentence, matcher, rules) if is_reported(t)]
+    sentences = analysed_sentences(doc)
+    found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
+    for sentence, sentence_triggers in zip(sentences, found, strict=True):
+        triggers = [t for t in sentence_triggers if is_reported(t)]
         triggers = drop_weak_alone(triggers)
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:

@@ -1,12 +1,12 @@
 """The Doc attributes claimgraph's components read and write, declared in one place.
 
-    doc._.document    Document        set before the pipeline runs (metadata, ignored ranges)
-    doc._.places      list[Place]     places.v1
-    doc._.actors      list[Actor]     actors.v1
-    doc._.claims      list[Claim]     attribution.v1 (every statement, author ones included)
-    doc._.rhetoric    list[Rhetoric]  rhetoric.v1
-    doc._.genre       (Genre, tuple[str, ...])  genre.v1: the genre and its evidence
-    doc._.events      list[Event]     events.v1
+doc._.document    Document        set before the pipeline runs (metadata, ignored ranges)
+doc._.places      list[Place]     places.v1
+doc._.actors      list[Actor]     actors.v1
+doc._.claims      list[Claim]     attribution.v1 (every statement, author ones included)
+doc._.rhetoric    list[Rhetoric]  rhetoric.v1
+doc._.genre       (Genre, tuple[str, ...])  genre.v1: the genre and its evidence
+doc._.events      list[Event]     events.v1
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ def is_ignored(doc: Doc, start: int, end: int) -> bool:
     if document is None:
         return False
     return any(start < i_end and i_start < end for i_start, i_end in document.ignored)
+
+
+def text_of(doc: Doc) -> str:
+    """Return the document text without rebuilding it (spaCy's `doc.text` joins every token)."""
+    document: Document | None = doc._.document
+    return document.text if document is not None else doc.text
 
 
 def analysed_sentences(doc: Doc) -> list[Span]:
