@@ -103,7 +103,7 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where an event happened, with ACLED geo_precision (1 town, 2 near/part of district, 3 region)."""
+    """Where an event happened, with ACLED geo_precision (1 town, 2 district or near, 3 region)."""
 
     name: str
     geonameid: int | None
