@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Claim, Speaker
-from claimgraph.nlp.extensions import analysed_sentences, text_of
+from claimgraph.nlp.extensions import analysed_sentences, is_ignored, text_of
 from claimgraph.nlp.modality import (
     ModalityCues,
     ModalityMatcher,
@@ -318,6 +318,7 @@ def named_mentions(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
         Mention(e.text, e.label_, e.start_char, e.end_char, sentence_of.get(e.start, -1))
         for e in doc.ents
         if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+        and not is_ignored(doc, e.start_char, e.end_char)  # a byline names the author
     ]
 
 

@@ -21,7 +21,8 @@ import yaml
 from claimgraph.model import SpeakerType
 
 PERSON_LABELS = frozenset({"PERSON"})
-GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# A place is not what "the ministry" or "the group" points back to.
+GROUP_LABELS = frozenset({"ORG", "NORP"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
