@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from claimgraph.model import (
@@ -46,40 +47,29 @@ def record_to_json(record: Record, include_text: bool = False) -> dict[str, Any]
     }
 
 
+def flat(obj: Any, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return a flat dataclass's fields in declaration order (the model mirrors the contract)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in leave_out}
+
+
 def span_to_json(span: Span) -> dict[str, Any]:
     """Return an evidence span object."""
-    return {"start": span.start, "end": span.end, "text": span.text}
+    return flat(span)
 
 
 def speaker_to_json(speaker: Speaker, with_offsets: bool) -> dict[str, Any]:
     """Return a speaker object (claims carry the mention offsets, events do not)."""
-    out: dict[str, Any] = {"name": speaker.name, "type": speaker.type}
-    if with_offsets:
-        out["start"], out["end"] = speaker.start, speaker.end
-    return out
+    return flat(speaker, () if with_offsets else ("start", "end"))
 
 
 def event_actor_to_json(actor: EventActor | None) -> dict[str, Any] | None:
     """Return actor1/actor2 of an event."""
-    if actor is None:
-        return None
-    return {"name": actor.name, "text": actor.text, "kind": actor.kind}
+    return None if actor is None else flat(actor)
 
 
 def location_to_json(location: Location | None) -> dict[str, Any] | None:
     """Return an event location."""
-    if location is None:
-        return None
-    return {
-        "name": location.name,
-        "geonameid": location.geonameid,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-        "country_code": location.country_code,
-        "admin1": location.admin1,
-        "admin2": location.admin2,
-        "geo_precision": location.geo_precision,
-    }
+    return None if location is None else flat(location)
 
 
 def event_to_json(event: Event) -> dict[str, Any]:
@@ -106,31 +96,12 @@ def event_to_json(event: Event) -> dict[str, Any]:
 
 def place_to_json(place: Place) -> dict[str, Any]:
     """Return a place mention object."""
-    return {
-        "text": place.text,
-        "start": place.start,
-        "end": place.end,
-        "name": place.name,
-        "geonameid": place.geonameid,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "country_code": place.country_code,
-        "admin1": place.admin1,
-        "admin1_code": place.admin1_code,
-        "admin2": place.admin2,
-        "feature_code": place.feature_code,
-    }
+    return flat(place)
 
 
 def actor_to_json(actor: Actor) -> dict[str, Any]:
-    """Return an actor mention object."""
-    return {
-        "text": actor.text,
-        "start": actor.start,
-        "end": actor.end,
-        "name": actor.name,
-        "kind": actor.kind,
-    }
+    """Return an actor mention object (the lexicon parent stays internal for now)."""
+    return flat(actor, ("parent",))
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
@@ -151,4 +122,4 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
 
 def rhetoric_to_json(item: Rhetoric) -> dict[str, Any]:
     """Return a rhetoric span object."""
-    return {"kind": item.kind, "text": item.text, "start": item.start, "end": item.end}
+    return flat(item)
