@@ -114,3 +114,20 @@ def test_sample_articles_ship_with_the_package(runner: CliRunner) -> None:
     objs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objs) >= 2
     assert all(obj["events"] for obj in objs)
+
+
+def test_non_english_text_is_flagged_and_gets_no_invented_events(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "fr.txt"
+    article.write_text(
+        "Des hommes armés ont tué deux commerçants dans un marché de Lahore lundi, "
+        "selon la police, qui a arrêté trois suspects dans la soirée.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "extract", str(article))
+    assert result.exit_code == 0, result.stderr
+    (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert obj["document"]["language"] == "fr"
+    assert obj["events"] == []
+    assert obj["claims"] == []
