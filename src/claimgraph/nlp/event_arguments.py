@@ -269,6 +269,36 @@ def actor_in(
     return None
 
 
+PRONOUNS = frozenset({"he", "she", "they", "it", "who", "which", "that", "him", "them", "we", "i"})
+NAME_ENTITIES = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+
+
+def named_agent(agents: Sequence[Token]) -> EventActor | None:
+    """Return an agent the lexicon does not know but the text names ("ETA", "the Red Brigade").
+
+    The name is the entity as written; its ACLED kind stays unknown rather than guessed.
+    """
+    for token in agents:
+        if token.lower_ in PRONOUNS:
+            continue
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
+                return EventActor(name=ent.text, text=ent.text, kind=None)
+    return None
+
+
+def preceding_actor(
+    agents: Sequence[Token], actors: Sequence[Actor], sentence: Span, reach: int = 600
+) -> Actor | None:
+    """Resolve a pronoun agent ("they attacked") to the nearest actor named shortly before it."""
+    if not any(t.lower_ in PRONOUNS for t in agents):
+        return None
+    start = sentence.start_char
+    earlier = [a for a in actors if start - reach <= a.start < start and a.kind != "civilians"]
+    return earlier[-1] if earlier else None
+
+
 def to_event_actor(actor: Actor | None) -> EventActor | None:
     """Turn an actor mention into an event argument."""
     if actor is None:

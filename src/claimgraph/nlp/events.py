@@ -27,6 +27,8 @@ from claimgraph.nlp.event_arguments import (
     argument_tokens,
     fatalities_for,
     geo_precision,
+    named_agent,
+    preceding_actor,
     rank_scene_places,
     to_event_actor,
     to_location,
@@ -143,6 +145,7 @@ def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule])
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
+    responsible = claimed_responsibility(doc, actors)
     incidents: list[Incident] = []
     sentences = analysed_sentences(doc)
     found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
@@ -152,11 +155,34 @@ def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule])
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
+            incidents.append(
+                code_incident(group, responsible, sentence, doc, places, focus, incidents, rivals)
+            )
     merged = merge_mentions(incidents)
     events = [to_event(doc, incident) for incident in merged]
     events.sort(key=lambda e: (-e.confidence, e.evidence[0].start))
     return events
+
+
+ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def claimed_responsibility(doc: Doc, actors: Sequence[Actor]) -> Actor | None:
+    """Return the first actor the text says claimed responsibility for an attack, if any.
+
+    Coders attribute an article's attacks to the group that claimed them when the sentence
+    reporting an attack names no attacker.
+    """
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = span.root.head
+        if verb.lemma_.lower() in {"claim", "accept", "admit"} and any(
+            c.lemma_.lower() in {"responsibility", "attack", "bombing"} for c in verb.subtree
+        ):
+            return actor
+    return None
 
 
 def governing_verb(token: Token) -> Token:
@@ -311,6 +337,7 @@ def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
 
 def code_incident(
     group: list[Trigger],
+    responsible: Actor | None,
     sentence: Span,
     doc: Doc,
     places: Sequence[Place],
@@ -327,10 +354,13 @@ def code_incident(
         a, p = argument_tokens(trigger.head)
         agents += a
         patients += p
-    actor1 = actor_in(agents, actors)
+    actor1 = actor_in(agents, actors) or preceding_actor(agents, actors, sentence)
     actor2 = actor_in(patients, actors, skip=main.head)
     if actor2 is actor1:
         actor2 = None
+    event_actor1 = to_event_actor(actor1) or named_agent(agents)
+    if event_actor1 is None and EVENT_TYPE_OF[main.rule.sub_event_type] in ATTACK_TYPES:
+        event_actor1 = to_event_actor(responsible)
     victim_kinds = [actor2.kind] if actor2 is not None else []
     sub_event_type = refine_sub_event_type(
         main.rule.sub_event_type,
@@ -356,7 +386,7 @@ def code_incident(
     modality = claim.modality if claim else "asserted"
     confidence = 0.45 + 0.1 * main.rule.specificity
     confidence += 0.1 if location is not None and location.geonameid is not None else 0.0
-    confidence += 0.05 if actor1 is not None else 0.0
+    confidence += 0.05 if event_actor1 is not None else 0.0
     confidence += 0.05 if fatalities.best is not None else 0.0
     return Incident(
         sub_event_type=sub_event_type,
@@ -364,7 +394,7 @@ def code_incident(
         triggers=list(group),
         scene=scene,
         location=location,
-        actor1=to_event_actor(actor1),
+        actor1=event_actor1,
         actor2=to_event_actor(actor2),
         fatalities=fatalities,
         date=date,
