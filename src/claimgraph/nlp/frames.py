@@ -1,0 +1,254 @@
+"""Attribution frames in a parse: who (source), by which word (cue), says what (content).
+
+A frame comes from a speech verb ("X said …", "…, X said", "X denied the report"), from an
+"according to X"-type phrase, or from a report noun whose owner is named ("a report by X
+confirmed …"). The cue lists live in data/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+from spacy.tokens import Span, Token
+
+from claimgraph.nlp.quotes import quote_after
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("ccomp", "xcomp", "csubj")
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+# A fallback content (the rest of the sentence) needs at least this many words.
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Attribution cue lists (loaded from data/cues.yaml)."""
+
+    speech_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    content_prepositions: frozenset[str]
+    bare_speech_verbs: frozenset[str]
+    self_admission_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+    evidential_verbs: frozenset[str]
+    speaker_nouns: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_path(cls, path: Path) -> Cues:
+        """Load the cue lists from a cues YAML file."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(
+            speech_verbs=frozenset(data["speech_verbs"]),
+            object_content_verbs=frozenset(data["object_content_verbs"]),
+            content_prepositions=frozenset(data["content_prepositions"]),
+            bare_speech_verbs=frozenset(data["bare_speech_verbs"]),
+            self_admission_verbs=frozenset(data["self_admission_verbs"]),
+            report_nouns=frozenset(data["report_nouns"]),
+            evidential_verbs=frozenset(data["evidential_verbs"]),
+            speaker_nouns=frozenset(
+                data["speaker_nouns"] + data["unnamed_source_nouns"] + data["report_nouns"]
+            ),
+            according_to=tuple(tuple(p.split()) for p in data["according_to"]),
+        )
+
+
+@functools.cache
+def default_cues() -> Cues:
+    """Return the cues shipped in claimgraph/data/cues.yaml."""
+    return Cues.from_path(Path(str(resources.files("claimgraph") / "data" / "cues.yaml")))
+
+
+class Frame(NamedTuple):
+    """One attribution in the parse: source tokens, cue tokens, content character range."""
+
+    source: Span
+    cue: Span
+    content: tuple[int, int]
+    neighbours: tuple[str, ...]  # words next to the source that type it ("report")
+    self_admission: bool
+    embedded: bool  # the sentence's main assertion lies outside: the author claims it too
+
+
+def subtree_span(token: Token) -> Span:
+    """Return the contiguous span of a token's subtree."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def source_span(token: Token) -> Span:
+    """Return a source's span: its subtree cut before a relative clause or a comma."""
+    span = subtree_span(token)
+    for t in span:
+        if t.i > token.i and (t.text == "," or t.dep_ in ("relcl", "acl")):
+            return token.doc[span.start : t.i]
+    return span
+
+
+def report_owner(noun: Token) -> Span | None:
+    """Return who owns a report noun: "by X", "X's report", "an X report"; None when nobody."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN":
+                return source_span(objects[0])
+        if child.dep_ == "poss":
+            return subtree_span(child)
+    proper = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if proper:
+        first = min(t.left_edge.i for t in proper)
+        return noun.doc[first : max(t.i for t in proper) + 1]
+    return None
+
+
+def find_source(verb: Token, cues: Cues) -> tuple[Span | None, tuple[str, ...]]:
+    """Return the source of a cue verb and the words that type it; (None, ()) when there is none."""
+    head: Token | None = None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            head = objects[0] if objects else None
+        elif child.dep_ == "nsubj":
+            head = child
+    if head is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return find_source(verb.head, cues)
+    if head is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.report_nouns:
+        between = verb.doc[verb.head.i + 1 : verb.i]
+        # ", showing …" after a report noun is the writer's inference, not the report's words
+        head = None if any(t.is_punct for t in between) else verb.head
+    if head is None:
+        return None, ()
+    if head.lemma_.lower() in cues.report_nouns and head.pos_ == "NOUN":
+        owner = report_owner(head)
+        if owner is not None:
+            return owner, (head.lower_,)
+    return source_span(head), ()
+
+
+def can_speak(source: Span, cues: Cues) -> bool:
+    """Tell whether a source can make a statement: a name, a pronoun, a report or a source noun."""
+    root = source.root
+    return (
+        root.pos_ in ("PROPN", "PRON")
+        or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or root.lemma_.lower() in cues.speaker_nouns
+    )
+
+
+def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
+    """Return the children of a cue verb that carry what is said."""
+    lemma = verb.lemma_.lower()
+    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.dep_ != "csubj"]
+    if lemma in cues.object_content_verbs:
+        found += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in cues.content_prepositions:
+                found += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return found
+
+
+def rest_of_sentence(sent: Span, excluded: set[int]) -> tuple[int, int] | None:
+    """Return the longest run of sentence tokens outside `excluded`, as characters."""
+    best: tuple[int, int] | None = None
+    run: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.i not in excluded:
+            run.append(token)
+            continue
+        words = [t for t in run if not t.is_punct]
+        if len(words) >= MIN_CONTENT_WORDS:
+            candidate = (run[0].idx, run[-1].idx + len(run[-1]))
+            if best is None or candidate[1] - candidate[0] > best[1] - best[0]:
+                best = candidate
+        run = []
+    return best
+
+
+def content_range(verb: Token, source: Span, sent: Span, cues: Cues) -> tuple[int, int] | None:
+    """Return the characters of what a cue verb attributes, or None when nothing is attributed."""
+    complements = complement_tokens(verb, cues)
+    if complements:
+        first = min(t.left_edge.i for t in complements)
+        last = max(t.right_edge.i for t in complements)
+        doc = verb.doc
+        return doc[first].idx, doc[last].idx + len(doc[last])
+    if any(c.dep_ == "agent" for c in verb.children):
+        # "… were reported by X": X vouches for the whole statement
+        return sent.start_char, sent.end_char
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        return rest_of_sentence(sent, {t.i for t in verb.subtree})
+    if verb.lemma_.lower() in cues.bare_speech_verbs:
+        return rest_of_sentence(sent, {t.i for t in source} | {verb.i})
+    return None
+
+
+def is_embedded(sent: Span, cue: Span, content: tuple[int, int]) -> bool:
+    """Tell whether the sentence's main verb lies outside the attribution (author asserts it)."""
+    root = sent.root
+    inside = content[0] <= root.idx < content[1]
+    return not inside and not (cue.start <= root.i < cue.end) and root.pos_ in ("VERB", "AUX")
+
+
+def verb_frames(
+    sent: Span, cues: Cues, taken: set[int], quotes: list[tuple[int, int]]
+) -> list[Frame]:
+    """Find attributions carried by speech verbs in a sentence."""
+    frames = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        if lemma not in cues.speech_verbs and lemma not in cues.object_content_verbs:
+            continue
+        source, neighbours = find_source(verb, cues)
+        if source is None:
+            continue
+        needs_speaker = lemma in cues.evidential_verbs or lemma not in cues.speech_verbs
+        if needs_speaker and not can_speak(source, cues):
+            continue
+        content = content_range(verb, source, sent, cues) or quote_after(sent, quotes)
+        if content is None:
+            continue
+        cue = sent.doc[verb.i : verb.i + 1]
+        admission = verb.lemma_.lower() in cues.self_admission_verbs
+        embedded = is_embedded(sent, cue, content) and "agent" not in {
+            c.dep_ for c in verb.children
+        }
+        frames.append(Frame(source, cue, content, neighbours, admission, embedded))
+    return frames
+
+
+def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
+    """Find "according to X"-type attributions; also return the cue token indices they use."""
+    frames, taken = [], set()
+    lemmas = [t.lemma_.lower() if t.lemma_ != "accord" else "according" for t in sent]
+    lowers = [t.lower_ for t in sent]
+    for phrase in cues.according_to:
+        n = len(phrase)
+        for i in range(len(sent) - n + 1):
+            window = list(zip(lemmas[i : i + n], lowers[i : i + n], strict=True))
+            if not all(w in pair for w, pair in zip(phrase, window, strict=True)):
+                continue
+            last = sent[i + n - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+            if not objects:
+                continue
+            source = source_span(objects[0])
+            cue = sent.doc[sent.start + i : sent.start + i + n]
+            excluded = {t.i for t in cue} | {t.i for t in subtree_span(objects[0])}
+            content = rest_of_sentence(sent, excluded)
+            if content is None:
+                continue
+            taken |= {t.i for t in cue}
+            frames.append(Frame(source, cue, content, (), False, False))
+    return frames, taken
+
+
+def sentence_frames(sent: Span, cues: Cues, quotes: list[tuple[int, int]]) -> list[Frame]:
+    """Find all attributions in a sentence, "according to" ones first."""
+    frames, taken = according_frames(sent, cues)
+    return frames + verb_frames(sent, cues, taken, quotes)
