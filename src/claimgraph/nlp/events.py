@@ -11,6 +11,7 @@ generic) -> group a sentence's triggers into incidents (one per scene) -> code e
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.model import Actor, Claim, Event, Location, Place, Speaker
+from claimgraph.model import Actor, Claim, Event, EventActor, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import (
     NO_FATALITIES,
@@ -145,7 +146,6 @@ def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule])
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
-    responsible = claimed_responsibility(doc, actors)
     incidents: list[Incident] = []
     sentences = analysed_sentences(doc)
     found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
@@ -155,24 +155,60 @@ def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule])
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            incidents.append(
-                code_incident(group, responsible, sentence, doc, places, focus, incidents, rivals)
-            )
+            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
     merged = merge_mentions(incidents)
+    attribute_unnamed_attackers(merged, doc, actors)
     events = [to_event(doc, incident) for incident in merged]
     events.sort(key=lambda e: (-e.confidence, e.evidence[0].start))
     return events
 
 
+NON_STATE_ARMED = frozenset({"rebel", "militia", "identity_militia", "external"})
 ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-def claimed_responsibility(doc: Doc, actors: Sequence[Actor]) -> Actor | None:
-    """Return the first actor the text says claimed responsibility for an attack, if any.
+def attribute_unnamed_attackers(
+    incidents: list[Incident], doc: Doc, actors: Sequence[Actor]
+) -> None:
+    """Give attacks with no named attacker the group the article holds responsible, if any.
 
     Coders attribute an article's attacks to the group that claimed them when the sentence
-    reporting an attack names no attacker.
+    reporting an attack names no attacker; failing a claim, to the one non-state armed group
+    the article keeps naming — unless the article shows that group attacked more than attacking.
     """
+    attacks = [i for i in incidents if EVENT_TYPE_OF[i.sub_event_type] in ATTACK_TYPES]
+    parents = {a.name: a.parent for a in actors if a.parent}
+    claimed = claimed_responsibility(doc, actors)
+    dominant = dominant_armed_group(actors)
+    if dominant is not None:
+        family = {dominant.name, dominant.parent} - {None}
+
+        def in_family(actor: EventActor | None) -> bool:
+            return actor is not None and bool({actor.name, parents.get(actor.name)} & family)
+
+        attacked = sum(in_family(i.actor2) for i in attacks)
+        attacking = sum(in_family(i.actor1) for i in attacks)
+        # An article about strikes on a group does not make it the striker.
+        if attacked >= 2 and attacked > attacking:
+            dominant = None
+    attacker = claimed or dominant
+    if attacker is None:
+        return
+    for incident in incidents:
+        own_victim = incident.actor2 is not None and incident.actor2.name in {
+            attacker.name,
+            attacker.parent,
+        }
+        if (
+            incident.actor1 is None
+            and EVENT_TYPE_OF[incident.sub_event_type] in ATTACK_TYPES
+            and not own_victim
+        ):
+            incident.actor1 = to_event_actor(attacker)
+
+
+def claimed_responsibility(doc: Doc, actors: Sequence[Actor]) -> Actor | None:
+    """Return the first actor the text says claimed responsibility for an attack, if any."""
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
@@ -183,6 +219,17 @@ def claimed_responsibility(doc: Doc, actors: Sequence[Actor]) -> Actor | None:
         ):
             return actor
     return None
+
+
+def dominant_armed_group(actors: Sequence[Actor], min_mentions: int = 2) -> Actor | None:
+    """Return the one non-state armed group a document keeps naming, if one clearly dominates."""
+    counts = Counter(a.name for a in actors if a.kind in NON_STATE_ARMED)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    if n < min_mentions or (rest and rest[0][1] * 2 > n):
+        return None
+    return next(a for a in actors if a.name == top)
 
 
 def governing_verb(token: Token) -> Token:
@@ -337,7 +384,6 @@ def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
 
 def code_incident(
     group: list[Trigger],
-    responsible: Actor | None,
     sentence: Span,
     doc: Doc,
     places: Sequence[Place],
@@ -359,8 +405,7 @@ def code_incident(
     if actor2 is actor1:
         actor2 = None
     event_actor1 = to_event_actor(actor1) or named_agent(agents)
-    if event_actor1 is None and EVENT_TYPE_OF[main.rule.sub_event_type] in ATTACK_TYPES:
-        event_actor1 = to_event_actor(responsible)
+
     victim_kinds = [actor2.kind] if actor2 is not None else []
     sub_event_type = refine_sub_event_type(
         main.rule.sub_event_type,
