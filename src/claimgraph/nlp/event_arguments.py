@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, EventActor, Location, Place
+from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
 
 # Prepositions that put an incident somewhere; "from" gives origin, not the scene.
@@ -194,6 +195,8 @@ def rank_scene_places(
             distance -= 2  # "the attack in Russia": the trigger's own modifier beats a neighbour's
         if place.geonameid is None:
             distance += 0.5  # type: ignore[assignment]
+        if country_for_demonym(place.text) is not None:
+            distance += 3  # "a Russian general killed in Syria": the adjective is who, not where
         scored.append((distance, place.start, place))
     scored.sort(key=lambda s: (s[0], s[1]))
     return [place for _, _, place in scored]
