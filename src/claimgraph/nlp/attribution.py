@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.model import Claim, Speaker
 from claimgraph.nlp.extensions import analysed_sentences, text_of
 from claimgraph.nlp.frames import Cues, default_cues, sentence_frames
+from claimgraph.nlp.line_frames import line_frames
 from claimgraph.nlp.modality import (
     ModalityCues,
     ModalityMatcher,
@@ -82,8 +83,10 @@ def find_claims(
     author = doc._.document.author if doc._.document is not None else None
     claims: list[Claim] = []
     contents: list[tuple[int, int]] = []
+    by_layout = line_frames(doc, cues)
     for n, sent in enumerate(sentences):
-        frames = sentence_frames(sent, cues, quotes)
+        laid_out = [f for f in by_layout if sent.start_char <= f.content[0] < sent.end_char]
+        frames = laid_out + sentence_frames(sent, cues, quotes)
         for frame in frames:
             content = trim(doc, *widen_to_quotes(frame.content, quotes))
             if content[1] <= content[0]:

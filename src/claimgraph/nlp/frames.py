@@ -38,6 +38,7 @@ class Cues:
     evidential_verbs: frozenset[str]
     speaker_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    line_labels: frozenset[str]
 
     @classmethod
     def from_path(cls, path: Path) -> Cues:
@@ -55,6 +56,7 @@ class Cues:
                 data["speaker_nouns"] + data["unnamed_source_nouns"] + data["report_nouns"]
             ),
             according_to=tuple(tuple(p.split()) for p in data["according_to"]),
+            line_labels=frozenset(data["line_labels"]),
         )
 
 
@@ -156,9 +158,11 @@ def rest_of_sentence(sent: Span, excluded: set[int]) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     run: list[Token] = []
     for token in [*sent, None]:
-        if token is not None and token.i not in excluded:
+        # a line break ends a run: a headline or an earlier paragraph is not part of the content
+        if token is not None and token.i not in excluded and "\n" not in token.text:
             run.append(token)
-            continue
+            if "\n" not in token.whitespace_:
+                continue
         words = [t for t in run if not t.is_punct]
         if len(words) >= MIN_CONTENT_WORDS:
             candidate = (run[0].idx, run[-1].idx + len(run[-1]))
@@ -168,21 +172,44 @@ def rest_of_sentence(sent: Span, excluded: set[int]) -> tuple[int, int] | None:
     return best
 
 
-def content_range(verb: Token, source: Span, sent: Span, cues: Cues) -> tuple[int, int] | None:
+def with_quotes_beside(
+    content: tuple[int, int] | None, verb: Token, sent: Span, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Grow a quoted content over the other quotes of the sentence ('"A," she said, "B."').
+
+    Only when the content opens inside a quote; a verb inside a quote is left alone.
+    """
+    if content is None:
+        return None
+    start, end = sent.start_char, sent.end_char
+    inside = [q for q in quotes if q[0] < end and start < q[1]]
+    if any(q[0] <= verb.idx < q[1] for q in inside):
+        return content
+    if not any(q[0] <= content[0] < q[1] for q in inside):
+        return content
+    return min(content[0], *(q[0] for q in inside)), max(content[1], *(q[1] for q in inside))
+
+
+def content_range(
+    verb: Token, source: Span, sent: Span, cues: Cues, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """Return the characters of what a cue verb attributes, or None when nothing is attributed."""
     complements = complement_tokens(verb, cues)
     if complements:
         first = min(t.left_edge.i for t in complements)
         last = max(t.right_edge.i for t in complements)
         doc = verb.doc
-        return doc[first].idx, doc[last].idx + len(doc[last])
+        content = doc[first].idx, doc[last].idx + len(doc[last])
+        return with_quotes_beside(content, verb, sent, quotes)
     if any(c.dep_ == "agent" for c in verb.children):
         # "… were reported by X": X vouches for the whole statement
         return sent.start_char, sent.end_char
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        return rest_of_sentence(sent, {t.i for t in verb.subtree})
+        rest = rest_of_sentence(sent, {t.i for t in verb.subtree})
+        return with_quotes_beside(rest, verb, sent, quotes)
     if verb.lemma_.lower() in cues.bare_speech_verbs:
-        return rest_of_sentence(sent, {t.i for t in source} | {verb.i})
+        rest = rest_of_sentence(sent, {t.i for t in source} | {verb.i})
+        return with_quotes_beside(rest, verb, sent, quotes)
     return None
 
 
@@ -210,7 +237,7 @@ def verb_frames(
         needs_speaker = lemma in cues.evidential_verbs or lemma not in cues.speech_verbs
         if needs_speaker and not can_speak(source, cues):
             continue
-        content = content_range(verb, source, sent, cues) or quote_after(sent, quotes)
+        content = content_range(verb, source, sent, cues, quotes) or quote_after(sent, quotes)
         if content is None:
             continue
         cue = sent.doc[verb.i : verb.i + 1]

@@ -1,0 +1,79 @@
+"""attribution_v1 on speech marked by layout and by quotation marks: colons, dashes, split quotes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import claimgraph.nlp.attribution  # noqa: F401  (registers attribution_v1)
+
+
+@pytest.fixture(scope="module")
+def nlp(base_nlp: Language) -> Language:
+    """The pinned model plus attribution_v1."""
+    import spacy
+
+    from claimgraph.nlp.pipeline import MODEL
+
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe("attribution_v1")
+    return pipeline
+
+
+def attributed(nlp, run_pipeline, text):
+    claims = run_pipeline(nlp, text)._.claims
+    return [c for c in claims if c.speaker.type != "author"]
+
+
+# (text, speaker name, content starts with, content ends with)
+LAYOUT = [
+    (
+        "PENCE: Well, this is serious business. The people have a choice.\n\nMore text follows.",
+        "PENCE",
+        "Well, this",
+        "have a choice",
+    ),
+    (
+        "“We are afraid to leave the house. The shelling never stops.” ― Amina Yusuf\n",
+        "Amina Yusuf",
+        "“We are afraid",
+        "never stops.”",
+    ),
+    (
+        "“They came at night,” the farmer said. “They took everything. Nobody helped us.”",
+        "farmer",
+        "“They came at night",
+        "Nobody helped us.”",
+    ),
+    (
+        '"The convoy was hit twice," Colonel Ahmed Raza said, "and both trucks burned."',
+        "Ahmed Raza",
+        '"The convoy was hit twice',
+        'both trucks burned."',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "begins", "ends"), LAYOUT)
+def test_layout_and_split_quotes_are_one_attribution(
+    nlp, run_pipeline, text, speaker, begins, ends
+):
+    claims = attributed(nlp, run_pipeline, text)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert speaker in (claim.speaker.name or "")
+    assert claim.text.startswith(begins)
+    assert claim.text.endswith(ends)
+
+
+# Lines whose colon labels the line or names a place: the author speaks.
+NOT_SPEAKERS = [
+    "Update: The minister resigned on Friday evening.",
+    "Afghanistan: Ten people were killed in a blast on Monday.",
+    "Photo: Soldiers patrol the market after the attack.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKERS)
+def test_a_label_or_place_before_a_colon_is_no_speaker(nlp, run_pipeline, text):
+    assert attributed(nlp, run_pipeline, text) == []
