@@ -165,6 +165,8 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
     """Return the document's triggers in text order, the longest match where matches overlap."""
     found = []
     for match_id, start, end in matcher(doc):
+        if any(t.ent_type_ == "DATE" for t in doc[start:end]):
+            continue  # "on March 3" is a date, not a march
         found.append((start, end, rules[doc.vocab.strings[match_id]]))
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
     taken: set[int] = set()
@@ -190,6 +192,34 @@ def triggers_by_sentence(
         if index >= 0 and trigger.span.end <= sentences[index].end:
             buckets[index].append(trigger)
     return buckets
+
+
+RECOVERY_VERBS = frozenset(
+    {
+        "recover",
+        "seize",
+        "find",
+        "unearth",
+        "detect",
+        "defuse",
+        "confiscate",
+        "discover",
+        "neutralise",
+        "neutralize",
+        "dismantle",
+        "intercept",
+        "foil",
+        "thwart",
+    }
+)
+
+
+def is_recovered_weapon(trigger: Token) -> bool:
+    """Tell whether a weapon word is what was recovered or defused ("landmines were found")."""
+    return trigger.dep_ in {"dobj", "nsubjpass", "conj"} and (
+        trigger.head.lemma_.lower() in RECOVERY_VERBS
+        or trigger.head.head.lemma_.lower() in RECOVERY_VERBS
+    )
 
 
 def sentence_lemmas(sentence: Span) -> frozenset[str]:

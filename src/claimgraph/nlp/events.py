@@ -43,6 +43,7 @@ from claimgraph.nlp.event_types import (
     TriggerRule,
     build_trigger_matcher,
     find_triggers,
+    is_recovered_weapon,
     load_trigger_rules,
     refine_sub_event_type,
     triggers_by_sentence,
@@ -91,9 +92,32 @@ BACKGROUND_CUES = frozenset(
         "precedent",
     }
 )
+VIOLENT_CAUSES = frozenset(
+    {
+        "wound",
+        "injury",
+        "gunshot",
+        "attack",
+        "blast",
+        "explosion",
+        "torture",
+        "stab",
+        "burn",
+        "beating",
+        "shot",
+        "bullet",
+        "shelling",
+        "strike",
+        "bombing",
+        "violence",
+    }
+)
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
 MAX_SCENE_DISTANCE = 8
+# Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
+LEAD_BONUS = 0.15
+BACKGROUND_PENALTY = 0.2
 
 
 @dataclass(slots=True)
@@ -255,6 +279,8 @@ def is_reported(trigger: Trigger) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ == "for":
         return False  # "trained for attacks": purpose, not an incident
+    if died_of_illness(head):
+        return False
     if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
         generic_present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.tag_ in {"VBZ", "VBP"} and c.dep_ in {"aux", "auxpass"} for c in verb.children
@@ -270,6 +296,26 @@ def is_nobody(token: Token) -> bool:
     if token.lower_ in {"nobody", "none", "noone"}:
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def lead_end(doc: Doc) -> int:
+    """Return where the lead ends: the end of the second analysed sentence (headline + lead)."""
+    sentences = analysed_sentences(doc)[:2]
+    return sentences[-1].end_char if sentences else 0
+
+
+def died_of_illness(head: Token) -> bool:
+    """Tell whether a death trigger names a cause that is not violence ("died of cancer")."""
+    if head.lemma_.lower() not in {"die", "death"}:
+        return False
+    causes = [
+        c
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    return bool(causes) and not any(c.lemma_.lower() in VIOLENT_CAUSES for c in causes)
 
 
 def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
@@ -407,8 +453,11 @@ def code_incident(
     event_actor1 = to_event_actor(actor1) or named_agent(agents)
 
     victim_kinds = [actor2.kind] if actor2 is not None else []
+    coded_type = main.rule.sub_event_type
+    if EVENT_TYPE_OF[coded_type] == "Explosions/Remote violence" and is_recovered_weapon(main.head):
+        coded_type = "Disrupted weapons use"
     sub_event_type = refine_sub_event_type(
-        main.rule.sub_event_type,
+        coded_type,
         sentence,
         [t.head.lemma_.lower() for t in group],
         actor1.kind if actor1 is not None else None,
@@ -421,6 +470,8 @@ def code_incident(
             fatalities.low is None or (found.best or 0) > (fatalities.best or 0)
         ):
             fatalities = found
+    if EVENT_TYPE_OF[sub_event_type] == "Strategic developments":
+        fatalities = NO_FATALITIES  # a count there is of arrests or weapons, not of deaths
     scene, location = choose_location(main, sentence, places, previous, focus, actors)
     background = is_background(group, sentence)
     date, precision, date_stated = date_for(main, sentence, doc, background)
@@ -433,6 +484,9 @@ def code_incident(
     confidence += 0.1 if location is not None and location.geonameid is not None else 0.0
     confidence += 0.05 if event_actor1 is not None else 0.0
     confidence += 0.05 if fatalities.best is not None else 0.0
+    # The lead reports the story's incident; a reference back is less likely what it is about.
+    confidence += LEAD_BONUS if sentence.start_char <= lead_end(doc) else 0.0
+    confidence -= BACKGROUND_PENALTY if background else 0.0
     return Incident(
         sub_event_type=sub_event_type,
         specificity=main.rule.specificity,
