@@ -18,7 +18,8 @@ from writing (`__call__`), and resolution is `claimgraph.resolve.places`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -28,28 +29,14 @@ from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from claimgraph.resolve.places import Mention, resolve_mentions
 
-LOCATIVES = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "across",
-        "outside",
-        "around",
-        "inside",
-        "towards",
-        "toward",
-        "through",
-        "throughout",
-        "within",
-        "between",
-        "via",
-        "outskirts",
-        "of",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LOCATIVES = _words(
+    "in at near from to into across outside around inside towards toward through throughout "
+    "within between via outskirts of"
 )
 # Place-kind words after a name: the feature code they ask for (None: any).
 KIND_WORDS = {
@@ -58,66 +45,38 @@ KIND_WORDS = {
     "prefecture": "ADM1", "division": "ADM2", "city": "PPL", "town": "PPL", "village": "PPL",
     "valley": "VAL", "area": None,
 }  # fmt: skip
-TERRITORY_WORDS = frozenset(
-    [
-        "territory",
-        "territories",
-        "soil",
-        "airspace",
-        "border",
-        "borders",
-        "side",
-        "ground",
-        "waters",
-    ]
+TERRITORY_WORDS = _words("territory territories soil airspace border borders side ground waters")
+PERSON_NOUNS = _words(
+    "national nationals citizen citizens man men woman women people person persons boy boys "
+    "girl girls child children family families associate associates individual individuals "
+    "resident residents native natives descent origin migrant migrants refugee refugees "
+    "worker workers journalist journalists tourist tourists student students"
 )
-PERSON_NOUNS = frozenset(
-    [
-        "national",
-        "nationals",
-        "citizen",
-        "citizens",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "people",
-        "person",
-        "persons",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "child",
-        "children",
-        "family",
-        "families",
-        "associate",
-        "associates",
-        "individual",
-        "individuals",
-        "resident",
-        "residents",
-        "native",
-        "natives",
-        "descent",
-        "origin",
-        "migrant",
-        "migrants",
-        "refugee",
-        "refugees",
-        "worker",
-        "workers",
-        "journalist",
-        "journalists",
-        "tourist",
-        "tourists",
-        "student",
-        "students",
-    ]
+# Words after a known name that make it a town's institution or a person from there:
+# "Gainesville Police", "DeKalb schools", "an Alexandria woman", "Laurel County Clerk".
+LOCAL_HEADS = _words(
+    "police sheriff fire council school schools city county public mayor board department "
+    "township hospital library court commission resident residents man men woman women boy "
+    "girl teen native natives couple family officials"
+)
+# A dateline: a capitalised place name opening a line or sentence, then a comma, a bracket or
+# a dash ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -").
+DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*"
+    r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:,|\(|--|—|–))",
+    re.MULTILINE,
 )
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
+
+
+@cache
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """Map "Ky." → ("Kentucky", "US") from data/regions.yaml."""
+    from claimgraph.resolve.gazetteer_build import read_regions_config
+
+    table = read_regions_config().get("admin1_abbreviations") or {}
+    return {str(k): (str(v[0]), str(v[1])) for k, v in table.items()}
 
 
 @lru_cache(maxsize=131072)
@@ -188,6 +147,10 @@ def _proper_runs(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 def _mention(span: Span, kind: str | None, country: str | None = None) -> Mention:
+    if span.text in _abbreviations():  # "Ky." → Kentucky, a first-level unit
+        return Mention(
+            span.text, span.start_char, span.end_char, _abbreviations()[span.text][0], "ADM1"
+        )
     return Mention(
         span.text, span.start_char, span.end_char, _lookup_name(span, kind), kind, country
     )
@@ -197,14 +160,27 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
     """Find countries, provinces and big cities named inside an organisation name."""
     found, i = [], span.start
     while i < span.end:
+        if i == span.start and (country := country_for_demonym(span.doc[i].text)):
+            found.append(
+                _mention(span.doc[i : i + 1], None, country)
+            )  # "Georgian Interior Ministry"
+            i += 1
+            continue
         for j in range(min(span.end, i + 3), i, -1):
-            part = span.doc[i:j]
-            if part[0].is_title and _is_prominent(_known(gazetteer, part.text)):
-                found.append(_mention(part, None))
-                i = j - 1
+            part, kind = _with_kind_word(span.doc[i:j])
+            known = _known(gazetteer, _lookup_name(part, kind))
+            local = i == span.start and known and (kind or _local_head_after(part))
+            if part[0].is_title and (local or _is_prominent(known)):
+                found.append(_mention(part, kind))
+                i = part.end - 1
                 break
         i += 1
     return found
+
+
+def _local_head_after(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in LOCAL_HEADS
 
 
 def _demonym_as_place(ent: Span, after: str) -> bool:
@@ -237,7 +213,11 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     known = _known(gazetteer, name)
     if label == "FAC":
         return [_mention(span, kind)] if known else []
-    if label in ("PERSON", "ORG") and known and (kind or _locative_before(span)):
+    if (
+        label in ("PERSON", "ORG")
+        and known
+        and (kind or _locative_before(span) or _local_head_after(span))
+    ):
         return [_mention(span, kind)]
     if label == "ORG":
         return _org_parts(span, gazetteer)
@@ -253,9 +233,30 @@ def _run_mentions(run: Span, gazetteer: Gazetteer) -> list[Mention]:
         and doc[span.end].lower_ == "area"
         and doc[span.end + 1].lower_ == "of"
     )
-    if kind or area_of or (_locative_before(span) and _known(gazetteer, name)):
+    cued = _locative_before(span) or _local_head_after(span)
+    if kind or area_of or (cued and _known(gazetteer, name)):
         return [_mention(span, kind)]
     return []
+
+
+def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Find capitalised datelines the model does not tag ("COLUMBUS, Ohio --")."""
+    found = []
+    for match in DATELINE.finditer(doc.text):
+        name = match.group(1).rstrip(".")
+        if len(name) > 2 and _known(gazetteer, name):
+            start = match.start(1)
+            found.append(Mention(name, start, start + len(name), name))
+    return found
+
+
+def _abbreviation_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
+    """Find unit abbreviations after a comma ("Lexington, Ky.") the model left untagged."""
+    return [
+        _mention(doc[t.i : t.i + 1], "ADM1")
+        for t in doc
+        if t.i not in covered and t.i and doc[t.i - 1].text == "," and t.text in _abbreviations()
+    ]
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -275,6 +276,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             )
     for run in _proper_runs(doc, covered):
         mentions.extend(_run_mentions(run, gazetteer))
+    mentions.extend(_dateline_mentions(doc, gazetteer))
+    mentions.extend(_abbreviation_mentions(doc, covered))
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if (kept and m.start < kept[-1].end) or is_ignored(doc, m.start, m.end):

@@ -127,6 +127,9 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
     # subdivision line → [population sum, lat sum, lon sum, count]: the unweighted mean of its
     # places approximates the unit's centre far better than its largest city does.
     members: dict[int, list[float]] = {}
+    # First-level units are large and their towns cluster (Ontario's in the south), so their
+    # point is the middle of the box around most of their towns, as GeoNames' own points are.
+    unit_points: dict[int, list[tuple[float, float]]] = {}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     for city in cities.values():
         gid, cc = int(city["geonameid"]), city["countrycode"]
@@ -145,6 +148,8 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
                 total[1] += lat
                 total[2] += lon
                 total[3] += 1
+        if adm1:
+            unit_points.setdefault(adm1.line, []).append((lat, lon))
         code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
         entries.append(
             GazetteerEntry(gid, city["name"], lat, lon, cc, "P", code, pop)
@@ -164,6 +169,8 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
         cc = country_lines.get(sub.country_line, sub.code[:2])
         total = members.get(sub.line) or members.get(sub.parent_line or 0)
         point = (int(total[0]), total[1] / total[3], total[2] / total[3]) if total else None
+        if point and sub.level <= 1 and sub.line in unit_points:
+            point = (point[0], *box_centre(unit_points[sub.line]))
         lat, lon = (
             (point[1], point[2]) if point else capital_points.get(cc, points.get(cc, (0.0, 0.0)))
         )
@@ -208,6 +215,16 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
         )  # fmt: skip
         aliases.extend((a, gid) for a in region.get("aliases") or ())
     return _deduplicate(entries), aliases
+
+
+def box_centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float]:
+    """Return the middle of the box around points, ignoring the outer `trim` share each way."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = int(len(points) * trim), max(0, int(len(points) * (1 - trim)) - 1)
+    if lons[high] - lons[low] > 180:  # a unit across the antimeridian: the mean is safer
+        return sum(lats) / len(lats), sum(lons) / len(lons)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
 def _deduplicate(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
