@@ -128,6 +128,9 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
         ("Unknown assailants shot dead a shopkeeper in Multan.", "Attack", 1),
         ("Two grenades were hurled at a police station in Peshawar.", "Grenade", None),
         ("A mob lynched a man accused of blasphemy in Lahore.", "Mob violence", 1),
+        ("Insurgents blew up a school building in Multan.", "Remote explosive/landmine/IED", None),
+        ("Police recovered three landmines near a road in Multan.", "Disrupted weapons use", None),
+        ("On March 3, police arrested two men in Lahore.", "Arrests", None),
     ],
 )
 def test_sentence_is_coded_with_acled_type_and_toll(
@@ -146,6 +149,7 @@ def test_sentence_is_coded_with_acled_type_and_toll(
         "Officials warned that militants could attack the city.",
         "The group trains fighters for attacks abroad.",
         "No one was killed.",
+        "The former governor died of cancer in Lahore.",
         "The weather in Lahore was pleasant.",
     ],
 )
