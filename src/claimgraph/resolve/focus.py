@@ -17,6 +17,7 @@ from claimgraph.model import Place
 COUNTRY_WEIGHT = 2.0
 ADMIN_WEIGHT = 1.5
 OTHER_WEIGHT = 1.0
+MIN_ADMIN1_VOTES = 2
 
 # Short common English names where GeoNames' official name is long or formal.
 SHORT_NAMES = {
@@ -77,6 +78,23 @@ def country_focus(places: Sequence[Place]) -> str | None:
         return None
     first_seen = {p.country_code: i for i, p in reversed(list(enumerate(places)))}
     return max(weights, key=lambda code: (weights[code], -first_seen[code]))
+
+
+def admin1_focus(places: Sequence[Place], country: str | None) -> str | None:
+    """Return the first-level unit code most of the focus country's places lie in, else None.
+
+    A unit counts only when named or contained at least twice: local news names its state or
+    county and several of its towns, and that settles "Paris" or "Athens" nearby.
+    """
+    votes: Counter[str] = Counter(
+        p.admin1_code for p in places
+        if country and p.country_code == country and p.admin1_code
+        and not (p.feature_code or "").startswith("PCL")
+    )  # fmt: skip
+    if not votes:
+        return None
+    code, count = votes.most_common(1)[0]
+    return code if count >= MIN_ADMIN1_VOTES else None
 
 
 @cache

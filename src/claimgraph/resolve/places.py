@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimgraph.model import Place
-from claimgraph.resolve.focus import country_focus, country_name
+from claimgraph.resolve.focus import admin1_focus, country_focus, country_name
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, normalise_name, public_geonameid
 
 # Text between a mention and the next one that makes the next one its container.
@@ -40,7 +40,8 @@ WEIGHTS = {
     "region": 5.0,
     "kind_asked": 5.0,
     "primary_name": 1.5,
-    "focus": 3.0,
+    "focus": 4.5,
+    "focus_admin1": 2.0,  # the province/state most of the document's places lie in
     "inside_container": 8.0,
     "outside_container": -4.0,
     "same_country": 1.0,  # per other place, capped
@@ -82,6 +83,7 @@ class Context:
     """What the rest of the document says: focus country, container, other places."""
 
     focus: str | None = None
+    focus_admin1: str | None = None
     container: GazetteerEntry | None = None
     countries: Counter[str] | None = None
     admin1s: Counter[str] | None = None
@@ -136,6 +138,8 @@ def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -
         parts.append(("primary_name", WEIGHTS["primary_name"]))
     if context.focus and entry.country_code == context.focus:
         parts.append(("focus", WEIGHTS["focus"]))
+    if context.focus_admin1 and entry.admin1_code == context.focus_admin1:
+        parts.append(("focus_admin1", WEIGHTS["focus_admin1"]))
     if context.container is not None:
         inside = is_inside(entry, context.container)
         parts.append(
@@ -236,18 +240,25 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         rank_candidates(c, m, Context())[0].entry if c else None
         for c, m in zip(candidates, mentions, strict=True)
     ]
-    focus = country_focus(
-        [to_place(m, e) for m, e in zip(mentions, first, strict=True) if e is not None]
-    )
+    resolved = [to_place(m, e) for m, e in zip(mentions, first, strict=True) if e is not None]
+    focus = country_focus(resolved)
+    unit = admin1_focus(resolved, focus)
     containers = container_indexes(text, mentions)
+    keys = [normalise_name(m.lookup) for m in mentions]
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
     for i in reversed(range(len(mentions))):
         if not candidates[i]:
             continue
-        others = [e for j, e in enumerate(chosen) if j != i and e is not None]
+        # A repeated name is not evidence for itself: "Paris ... Paris" must not vote France.
+        others = [
+            e
+            for j, e in enumerate(chosen)
+            if e is not None and normalise_name(mentions[j].lookup) != keys[i]
+        ]
         context = Context(
             focus=focus,
+            focus_admin1=unit,
             container=chosen[containers[i]] if i in containers else None,
             countries=Counter(e.country_code for e in others if e.country_code),
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
