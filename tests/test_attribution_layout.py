@@ -77,3 +77,22 @@ NOT_SPEAKERS = [
 @pytest.mark.parametrize("text", NOT_SPEAKERS)
 def test_a_label_or_place_before_a_colon_is_no_speaker(nlp, run_pipeline, text):
     assert attributed(nlp, run_pipeline, text) == []
+
+
+# (text, expected (speaker type, speaker name, cue) of every claim, in text order)
+FIRST_PERSON_IN_QUOTES = [
+    (
+        "“I think we won the battle. I admit we lost many men,” Commander Omar Said told reporters.",
+        [("named_official", "Omar Said", "told"), ("self_admission", "Omar Said", "admit")],
+    ),
+    (
+        '"We deny any part in the attack," the group said in a statement.',
+        [("unnamed", "group", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_PERSON_IN_QUOTES)
+def test_i_and_we_inside_a_quote_are_the_quoted_speaker(nlp, run_pipeline, text, expected):
+    claims = run_pipeline(nlp, text)._.claims
+    assert [(c.speaker.type, c.speaker.name, c.cue) for c in claims] == expected

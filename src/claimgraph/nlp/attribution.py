@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.model import Claim, Speaker
 from claimgraph.nlp.extensions import analysed_sentences, text_of
-from claimgraph.nlp.frames import Cues, default_cues, sentence_frames
+from claimgraph.nlp.frames import Cues, Frame, default_cues, sentence_frames
 from claimgraph.nlp.line_frames import line_frames
 from claimgraph.nlp.modality import (
     ModalityCues,
@@ -71,6 +71,49 @@ def make_claim(
     )
 
 
+def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    """Tell whether a character lies inside a quotation."""
+    return any(start < position < end for start, end in quotes)
+
+
+def speaks_in_quote(frame: Frame, quotes: list[tuple[int, int]], lexicon: SpeakerLexicon) -> bool:
+    """Tell whether a frame's source is "I"/"we" inside a quote: the quoted one, not the author."""
+    return frame.source.text.lower() in lexicon.first_person and inside_quote(
+        frame.cue.start_char, quotes
+    )
+
+
+def give_to_quoter(
+    doc: Doc, claims: list[Claim], quoted: list[tuple[int, Frame]], found: ModalityCues
+) -> None:
+    """Give each "I said" inside a quote the speaker of the claim that quotes it (in place)."""
+    for index, frame in quoted:
+        position = frame.cue.start_char
+        outer = [
+            c
+            for n, c in enumerate(claims)
+            if n != index and c.speaker.type != "author" and c.start <= position < c.end
+        ]
+        if not outer:
+            continue
+        quoter = min(outer, key=lambda c: c.end - c.start).speaker
+        kind = "self_admission" if frame.self_admission else quoter.type
+        speaker = Speaker(quoter.name, kind, frame.source.start_char, frame.source.end_char)
+        claim = claims[index]
+        claims[index] = make_claim(doc, (claim.start, claim.end), speaker, frame.cue, found)
+
+
+def not_inside_quoted(claims: list[Claim]) -> list[Claim]:
+    """Drop author claims lying inside someone's content (a quote whose speaker comes later)."""
+    cited = [(c.start, c.end) for c in claims if c.speaker.type != "author"]
+    return [
+        c
+        for c in claims
+        if c.speaker.type != "author"
+        or not any(start <= c.start and c.end <= end for start, end in cited)
+    ]
+
+
 def find_claims(
     doc: Doc, cues: Cues, lexicon: SpeakerLexicon, modality: ModalityMatcher
 ) -> list[Claim]:
@@ -83,17 +126,27 @@ def find_claims(
     author = doc._.document.author if doc._.document is not None else None
     claims: list[Claim] = []
     contents: list[tuple[int, int]] = []
+    quoted: list[tuple[int, Frame]] = []
     by_layout = line_frames(doc, cues)
     for n, sent in enumerate(sentences):
         laid_out = [f for f in by_layout if sent.start_char <= f.content[0] < sent.end_char]
-        frames = laid_out + sentence_frames(sent, cues, quotes)
+        frames = [
+            f
+            for f in laid_out + sentence_frames(sent, cues, quotes)
+            # "I think …" inside a quote is the quoted speaker's, already in the quote's claim;
+            # only an admission about oneself adds something worth its own claim
+            if f.self_admission or not speaks_in_quote(f, quotes, lexicon)
+        ]
         for frame in frames:
-            content = trim(doc, *widen_to_quotes(frame.content, quotes))
+            nested = speaks_in_quote(frame, quotes, lexicon)
+            widened = frame.content if nested else widen_to_quotes(frame.content, quotes)
+            content = trim(doc, *widened)
             if content[1] <= content[0]:
                 continue
             speaker = frame_speaker(frame, n, mentions, author, lexicon)
-            claim = make_claim(doc, content, speaker, frame.cue, found)
-            claims.append(claim)
+            if nested:
+                quoted.append((len(claims), frame))
+            claims.append(make_claim(doc, content, speaker, frame.cue, found))
             contents.append(content)
         if frames and not all(f.embedded for f in frames):
             continue
@@ -107,7 +160,8 @@ def find_claims(
                 continue
             by_author = Speaker(name=author, type="author")
             claims.append(make_claim(doc, span, by_author, None, found))
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    give_to_quoter(doc, claims, quoted, found)
+    return sorted(not_inside_quoted(claims), key=lambda c: (c.start, c.end))
 
 
 class Attribution:
