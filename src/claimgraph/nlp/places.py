@@ -278,12 +278,55 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_run_mentions(run, gazetteer))
     mentions.extend(_dateline_mentions(doc, gazetteer))
     mentions.extend(_abbreviation_mentions(doc, covered))
+    kept = _without_overlaps(doc, mentions)
+    return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
+
+
+def _without_overlaps(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if (kept and m.start < kept[-1].end) or is_ignored(doc, m.start, m.end):
             continue
         kept.append(m)
     return kept
+
+
+def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Find further uses of names already recognised as places in this document.
+
+    A writer keeps one sense of a name through a story, so "Gainesville" once tagged a place
+    is a place again where the model called it a person or left it untagged, and so is the
+    leading "DeKalb" of "DeKalb schools". A longer person name ("Andrew Jackson") is kept out.
+    """
+    names = {m.text: m for m in found if m.country is None and len(m.text) > 2}
+    names = {text: m for text, m in names.items() if text[0].isupper()}
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")(?!\w)"
+    )
+    taken = {m.start for m in found}
+    repeated = []
+    for match in pattern.finditer(doc.text):
+        if match.start() in taken:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span) or _inside_longer_person(span):
+            continue
+        like = names[match.group()]
+        repeated.append(Mention(match.group(), match.start(), match.end(), like.lookup, like.kind))
+    return repeated
+
+
+def _inside_longer_person(span: Span) -> bool:
+    for token in (span[0], span[-1]):
+        if token.ent_type_ == "PERSON":
+            ent = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+            if ent.start < span.start or ent.end > span.end:
+                return True
+    return False
 
 
 class PlacesComponent:
