@@ -51,6 +51,13 @@ LAYOUT = [
         '"The convoy was hit twice',
         'both trucks burned."',
     ),
+    (
+        '"We saw the smoke first," Ali Hassan said by phone on Sunday. "Then the second blast '
+        'came. Then nothing."\n\nThe army has not commented.',
+        "Ali Hassan",
+        '"We saw the smoke',
+        'Then nothing."',
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from claimgraph.nlp.quotes import (
     covered,
     find_quotes,
     paragraph_pieces,
+    run_on_quotes,
     trim,
     widen_to_quotes,
 )
@@ -161,6 +162,7 @@ def find_claims(
             by_author = Speaker(name=author, type="author")
             claims.append(make_claim(doc, span, by_author, None, found))
     give_to_quoter(doc, claims, quoted, found)
+    claims = run_on_quotes(text_of(doc), claims, quotes)
     return sorted(not_inside_quoted(claims), key=lambda c: (c.start, c.end))
 
 

@@ -80,3 +80,46 @@ def covered(sent: Span, ranges: list[tuple[int, int]]) -> bool:
     """Tell whether a sentence lies inside a content range found in another sentence."""
     start, end = trim(sent.doc, sent.start_char, sent.end_char)
     return any(r_start <= start and end <= r_end for r_start, r_end in ranges)
+
+
+# Words between a speech tag and the quote that continues it ('…," she said. "…'), at most.
+MAX_TAG_GAP_CHARS = 120
+
+
+def next_quote(text: str, after: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the quote that opens soon after a position in the same paragraph, if any."""
+    following = next((q for q in quotes if q[0] >= after), None)
+    if following is None or following[0] - after > MAX_TAG_GAP_CHARS:
+        return None
+    return None if "\n\n" in text[after : following[0]] else following
+
+
+def has_own_speaker(quote: tuple[int, int], claim: Claim, claims: list[Claim]) -> bool:
+    """Tell whether another claim attributes a quote with a cue outside it."""
+    return any(
+        c is not claim
+        and c.cue_start is not None
+        and c.start < quote[1]
+        and quote[0] < c.end
+        and not quote[0] <= c.cue_start < quote[1]
+        for c in claims
+    )
+
+
+def run_on_quote(
+    text: str, claim: Claim, claims: list[Claim], quotes: list[tuple[int, int]]
+) -> Claim:
+    """Extend a '"A," she said.' claim over the quote that carries on after the speech tag."""
+    if claim.speaker.type == "author" or claim.cue_start is None or claim.cue_end is None:
+        return claim
+    if claim.cue_start < claim.end or not any(q[1] == claim.end for q in quotes):
+        return claim
+    following = next_quote(text, claim.cue_end, quotes)
+    if following is None or has_own_speaker(following, claim, claims):
+        return claim
+    return replace(claim, text=text[claim.start : following[1]], end=following[1])
+
+
+def run_on_quotes(text: str, claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """Extend every speech-tagged quote over the quote that continues it."""
+    return [run_on_quote(text, claim, claims, quotes) for claim in claims]
