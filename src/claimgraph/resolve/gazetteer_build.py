@@ -128,7 +128,7 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
     # places approximates the unit's centre far better than its largest city does.
     members: dict[int, list[float]] = {}
     # First-level units are large and their towns cluster (Ontario's in the south), so their
-    # point is the middle of the box around most of their towns, as GeoNames' own points are.
+    # point is the middle of the box around their towns, near GeoNames' own (geometric) points.
     unit_points: dict[int, list[tuple[float, float]]] = {}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     for city in cities.values():
@@ -217,7 +217,7 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
     return _deduplicate(entries), aliases
 
 
-def box_centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float]:
+def box_centre(points: list[tuple[float, float]], trim: float = 0.0) -> tuple[float, float]:
     """Return the middle of the box around points, ignoring the outer `trim` share each way."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
