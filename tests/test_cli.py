@@ -131,3 +131,18 @@ def test_non_english_text_is_flagged_and_gets_no_invented_events(
     assert obj["document"]["language"] == "fr"
     assert obj["events"] == []
     assert obj["claims"] == []
+
+
+def test_claims_command_groups_claims_by_speaker(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "claims.txt"
+    article.write_text(
+        "Police arrested two men in Lahore, a spokesman said.\n\n"
+        "Credible sources say the men had trained abroad.\n",
+        encoding="utf-8",
+    )
+    table = run(runner, "claims", str(article))
+    assert table.exit_code == 0, table.stderr
+    assert "unnamed" in table.stdout
+    as_json = run(runner, "claims", str(article), "--format", "jsonl")
+    (obj,) = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert {c["speaker"]["type"] for c in obj["claims"]} >= {"unnamed"}

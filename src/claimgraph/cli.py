@@ -141,6 +141,28 @@ def extract(
     raise typer.Exit(1 if counter.failures else 0)
 
 
+@app.command()
+def claims(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or '-' for stdin.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table (grouped by speaker), jsonl or json.")
+    ] = "table",
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
+    ] = None,
+) -> None:
+    """Show who claims what in documents, how firmly, and what is worth checking."""
+    extract(
+        paths=paths,
+        output_format="claims" if output_format == "table" else output_format,
+        published=published,
+        text=False,
+        sample=False,
+        max_mb=10.0,
+    )
+
+
 def mount_optional_commands() -> None:
     """Add the gazetteer commands (geocode, gazetteer build/import/info)."""
     from claimgraph.cli_gazetteer import gazetteer_app, geocode

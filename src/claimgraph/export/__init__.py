@@ -13,7 +13,11 @@ from typing import TextIO
 
 from claimgraph.model import Record
 
-EXPORTER_MODULES = ("claimgraph.export.jsonl", "claimgraph.export.table")
+EXPORTER_MODULES = (
+    "claimgraph.export.jsonl",
+    "claimgraph.export.table",
+    "claimgraph.export.claims_table",
+)
 
 
 @dataclass(frozen=True, slots=True)
