@@ -55,6 +55,7 @@ NAMESAKE_MIN_SHARE = 0.05  # the town holds at least this share of the unit's po
 # place missing from the gazetteer than a foreign village: leave it unresolved.
 STRAY_MAX_POPULATION = 50_000
 SAME_COUNTRY_CAP = 3.0
+PROMINENT_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +234,36 @@ def to_place(mention: Mention, entry: GazetteerEntry | None) -> Place:
     )  # fmt: skip
 
 
+def is_contested(entries: Sequence[GazetteerEntry]) -> bool:
+    """Tell whether well-known places of several countries share a name ("Georgia", "Paris")."""
+    countries = {
+        e.country_code for e in entries
+        if e.feature_code.startswith("PCL") or e.feature_code in {"ADM1", "PPLC"}
+        or e.population >= PROMINENT_POPULATION
+    }  # fmt: skip
+    return len(countries) > 1
+
+
+def focus_voters(
+    keys: Sequence[str],
+    candidates: Sequence[Sequence[GazetteerEntry]],
+    first: Sequence[GazetteerEntry | None],
+) -> list[int]:
+    """Pick the mentions whose first guess may vote for the document's focus.
+
+    Each name votes once (a repeated "Georgia" is one piece of evidence), and a contested
+    name votes only when every name is contested: its first guess is the one in doubt.
+    """
+    seen: set[str] = set()
+    voters, contested = [], []
+    for i, key in enumerate(keys):
+        if first[i] is None or key in seen:
+            continue
+        seen.add(key)
+        (contested if is_contested(candidates[i]) else voters).append(i)
+    return voters or contested
+
+
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Place]:
     """Resolve every mention in document context; one Place per mention, in order."""
     candidates = [lookup_candidates(gazetteer, m) for m in mentions]
@@ -240,11 +271,12 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         rank_candidates(c, m, Context())[0].entry if c else None
         for c, m in zip(candidates, mentions, strict=True)
     ]
-    resolved = [to_place(m, e) for m, e in zip(mentions, first, strict=True) if e is not None]
+    keys = [normalise_name(m.lookup) for m in mentions]
+    voters = focus_voters(keys, candidates, first)
+    resolved = [to_place(mentions[i], first[i]) for i in voters if first[i] is not None]
     focus = country_focus(resolved)
     unit = admin1_focus(resolved, focus)
     containers = container_indexes(text, mentions)
-    keys = [normalise_name(m.lookup) for m in mentions]
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
     for i in reversed(range(len(mentions))):
