@@ -103,3 +103,44 @@ FIRST_PERSON_IN_QUOTES = [
 def test_i_and_we_inside_a_quote_are_the_quoted_speaker(nlp, run_pipeline, text, expected):
     claims = run_pipeline(nlp, text)._.claims
     assert [(c.speaker.type, c.speaker.name, c.cue) for c in claims] == expected
+
+
+# (text, speaker type, speaker name, cue, content) of the noun-cued claim
+NOUN_CUES = [
+    (
+        "Residents expressed concern that the militants would return.",
+        ("unnamed", "Residents", "concern", "that the militants would return"),
+    ),
+    (
+        "There were growing fears that the ceasefire would collapse.",
+        ("unnamed", None, "fears", "that the ceasefire would collapse"),
+    ),
+    (
+        "Rights groups voiced criticism of the army's night raids.",
+        ("unnamed", "Rights groups", "criticism", "the army's night raids"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_CUES)
+def test_a_speech_noun_with_its_clause_is_an_attribution(nlp, run_pipeline, text, expected):
+    claims = attributed(nlp, run_pipeline, text)
+    assert [(c.speaker.type, c.speaker.name, c.cue, c.text) for c in claims] == [expected]
+
+
+# Nouns whose object is a side, not a statement, and nouns without a clause: no attribution.
+NOT_NOUN_CUES = [
+    "The villagers gave their support for the new council.",
+    "The report was published on Monday.",
+    "Tribal elders called for calm after the clashes.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOUN_CUES)
+def test_a_noun_without_a_stated_content_is_no_attribution(nlp, run_pipeline, text):
+    assert [c.cue for c in attributed(nlp, run_pipeline, text)] == []
+
+
+def test_no_doubt_is_the_writers_certainty_not_a_citation(nlp, run_pipeline):
+    text = "There is no doubt that the militias are growing stronger."
+    assert attributed(nlp, run_pipeline, text) == []

@@ -25,6 +25,7 @@ from claimgraph.nlp.modality import (
     decide_modality,
     implies_source,
 )
+from claimgraph.nlp.noun_frames import noun_frames
 from claimgraph.nlp.quotes import (
     continued_quote,
     covered,
@@ -133,7 +134,7 @@ def find_claims(
         laid_out = [f for f in by_layout if sent.start_char <= f.content[0] < sent.end_char]
         frames = [
             f
-            for f in laid_out + sentence_frames(sent, cues, quotes)
+            for f in laid_out + sentence_frames(sent, cues, quotes) + noun_frames(sent, cues)
             # "I think …" inside a quote is the quoted speaker's, already in the quote's claim;
             # only an admission about oneself adds something worth its own claim
             if f.self_admission or not speaks_in_quote(f, quotes, lexicon)

@@ -39,6 +39,9 @@ class Cues:
     speaker_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     line_labels: frozenset[str]
+    speech_nouns: frozenset[str]
+    object_speech_nouns: frozenset[str]
+    light_verbs: frozenset[str]
 
     @classmethod
     def from_path(cls, path: Path) -> Cues:
@@ -57,6 +60,9 @@ class Cues:
             ),
             according_to=tuple(tuple(p.split()) for p in data["according_to"]),
             line_labels=frozenset(data["line_labels"]),
+            speech_nouns=frozenset(data["speech_nouns"] + data["object_speech_nouns"]),
+            object_speech_nouns=frozenset(data["object_speech_nouns"]),
+            light_verbs=frozenset(data["light_verbs"]),
         )
 
 

@@ -71,6 +71,8 @@ def frame_speaker(
 ) -> Speaker:
     """Resolve and type the speaker of an attribution."""
     source = frame.source
+    if not len(source):  # "fears that …": the text names nobody
+        return Speaker(name=None, type="unnamed")
     named = antecedent_span(source)
     name = name_inside(named)
     mention = SourceMention(
