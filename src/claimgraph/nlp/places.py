@@ -151,6 +151,8 @@ def _mention(span: Span, kind: str | None, country: str | None = None) -> Mentio
         return Mention(
             span.text, span.start_char, span.end_char, _abbreviations()[span.text][0], "ADM1"
         )
+    # A demonym the model tagged as a place ("Sri Lankan" as GPE) still means its country.
+    country = country or (country_for_demonym(span.text) if kind is None else None)
     return Mention(
         span.text, span.start_char, span.end_char, _lookup_name(span, kind), kind, country
     )
