@@ -26,10 +26,16 @@ from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, normalise_na
 # Text between a mention and the next one that makes the next one its container.
 CONTAINER_GAP = re.compile(
     r"^(?:,\s*|\s+(?:in|of|near|outside)\s+(?:the\s+)?"
+    r"|,?\s+(?:(?:north|south|east|west)(?:east|west)?|just\s+outside)\s+of\s+(?:the\s+)?"
     r"|\s+(?:area|district|region|province|town|village|city|part|outskirts|border)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 MAX_GAP = 40
+DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "central", "far", "upper", "lower",
+     "north-east", "north-west", "south-east", "south-west", "mid", "downtown", "rural"]
+)  # fmt: skip
 WEIGHTS = {
     "prominence": 1.0,  # per order of magnitude of population
     "country": 6.0,
@@ -210,7 +216,17 @@ def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerE
     found = gazetteer.candidates(mention.lookup)
     if not found and mention.lookup != mention.text:
         found = gazetteer.candidates(mention.text)
+    if not found and (core := without_direction(mention.lookup)) != mention.lookup:
+        found = gazetteer.candidates(core)  # "Northeast Georgia", "Far North Queensland"
     return found
+
+
+def without_direction(name: str) -> str:
+    """Drop leading compass words from a name ("Southern California" → "California")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in DIRECTION_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def container_indexes(text: str, mentions: Sequence[Mention]) -> dict[int, int]:
