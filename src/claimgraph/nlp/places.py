@@ -170,7 +170,7 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
             continue
         for j in range(min(span.end, i + 3), i, -1):
             part, kind = _with_kind_word(span.doc[i:j])
-            known = _known(gazetteer, _lookup_name(part, kind))
+            known = _known(gazetteer, _lookup_name(part, kind)) or _known(gazetteer, part.text)
             local = i == span.start and known and (kind or _local_head_after(part))
             if part[0].is_title and (local or _is_prominent(known)):
                 found.append(_mention(part, kind))

@@ -1,0 +1,144 @@
+"""Local news: datelines, state abbreviations, US namesakes of foreign places, town institutions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.model import Place
+from claimgraph.nlp.places import PlacesComponent
+from claimgraph.resolve.gazetteer import GazetteerEntry
+from claimgraph.resolve.gazetteer_build import box_centre
+from claimgraph.resolve.geonames_import import memory_gazetteer_from_geonames
+from claimgraph.resolve.places import is_contested, without_direction
+
+
+def _row(gid: int, name: str, lat: float, lon: float, kind: str, cc: str, adm1: str, pop: int):
+    feature_class, code = kind.split(".")
+    return f"{gid}\t{name}\t{name}\t\t{lat}\t{lon}\t{feature_class}\t{code}\t{cc}\t\t{adm1}\t\t\t\t{pop}\t\t\t\t"
+
+
+# GeoNames-format rows written for these tests (real GeoNames ids where known; rounded points).
+ROWS = [
+    _row(6252001, "United States", 39.76, -98.5, "A.PCLI", "US", "00", 327167434),
+    _row(614540, "Georgia", 42.0, 43.5, "A.PCLI", "GE", "00", 3731000),
+    _row(3017382, "France", 46.0, 2.0, "A.PCLI", "FR", "00", 66987244),
+    _row(4197000, "Georgia", 32.75, -83.5, "A.ADM1", "US", "GA", 10519475),
+    _row(4736286, "Texas", 31.25, -99.25, "A.ADM1", "US", "TX", 28304596),
+    _row(6254925, "Kentucky", 37.5, -85.25, "A.ADM1", "US", "KY", 4468402),
+    _row(5165418, "Ohio", 40.25, -82.75, "A.ADM1", "US", "OH", 11689100),
+    _row(2988507, "Paris", 48.85, 2.35, "P.PPLC", "FR", "11", 2138551),
+    _row(4717560, "Paris", 33.66, -95.56, "P.PPL", "US", "TX", 24782),
+    _row(4684888, "Dallas", 32.78, -96.81, "P.PPL", "US", "TX", 1300092),
+    _row(4180439, "Atlanta", 33.75, -84.39, "P.PPLA", "US", "GA", 498044),
+    _row(4221552, "Savannah", 32.08, -81.1, "P.PPL", "US", "GA", 145674),
+    _row(611717, "Tbilisi", 41.69, 44.83, "P.PPLC", "GE", "51", 1049498),
+    _row(4297983, "Lexington", 37.99, -84.48, "P.PPL", "US", "KY", 322570),
+    _row(4509177, "Columbus", 39.96, -83.0, "P.PPLA", "US", "OH", 905748),
+    _row(4314550, "Alexandria", 31.31, -92.45, "P.PPL", "US", "LA", 47723),
+    _row(4297200, "Laurel County", 37.11, -84.12, "A.ADM2", "US", "KY", 60180),
+]
+ADMIN = ["US.TX\tTexas\tTexas\t4736286", "US.GA\tGeorgia\tGeorgia\t4197000"]
+
+
+@pytest.fixture(scope="module")
+def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
+    component = PlacesComponent(memory_gazetteer_from_geonames(ROWS, ADMIN))
+    return lambda text: component(base_nlp(text))._.places
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "name"),
+    [
+        ("COLUMBUS, Ohio -- The city council met on Monday.", "COLUMBUS", "US", "Columbus"),
+        ("A barn burned near Lexington, Ky., on Sunday.", "Ky.", "US", "Kentucky"),
+        (
+            "Police in Paris arrested a man from Dallas on Friday, Texas officials said.",
+            "Paris",
+            "US",
+            "Paris",
+        ),
+        ("Paris and Lyon hosted the summit, France said.", "Paris", "FR", "Paris"),
+        (
+            "Officials in Atlanta and Savannah said Georgia will expand the program.",
+            "Georgia",
+            "US",
+            "Georgia",
+        ),
+        ("Georgia recalled its ambassador, officials in Tbilisi said.", "Georgia", "GE", "Georgia"),
+        (
+            "Northeast Georgia schools near Atlanta will reopen.",
+            "Northeast Georgia",
+            "US",
+            "Georgia",
+        ),
+        (
+            "The Laurel County Fiscal Court approved the budget.",
+            "Laurel County",
+            "US",
+            "Laurel County",
+        ),
+        ("An Alexandria woman was charged with arson.", "Alexandria", "US", "Alexandria"),
+    ],
+)
+def test_local_news_places_resolve_where_the_story_is(
+    places_of: Callable[[str], list[Place]], text: str, mention: str, country: str, name: str
+) -> None:
+    place = next(p for p in places_of(text) if p.text == mention)
+    assert (place.country_code, place.name) == (country, name)
+
+
+def test_a_name_recognised_once_is_a_place_at_each_use(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    text = "Flooding hit Lexington on Monday. Lexington reopened its schools on Friday."
+    assert [p.name for p in places_of(text) if p.text == "Lexington"] == ["Lexington"] * 2
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("Northeast Georgia", "Georgia"),
+        ("Far North Queensland", "Queensland"),
+        ("Southern California", "California"),
+        ("North", "North"),
+        ("Kasur", "Kasur"),
+    ],
+)
+def test_compass_words_are_dropped_from_a_regional_name(name: str, core: str) -> None:
+    assert without_direction(name) == core
+
+
+def _entry(cc: str, code: str, population: int = 0) -> GazetteerEntry:
+    return GazetteerEntry(1, "X", 0.0, 0.0, cc, code[0], code[2:], population)
+
+
+@pytest.mark.parametrize(
+    ("entries", "contested"),
+    [
+        ([_entry("GE", "A.PCLI"), _entry("US", "A.ADM1")], True),  # Georgia
+        ([_entry("FR", "P.PPLC"), _entry("US", "P.PPL", 24_000)], False),  # a capital, a town
+        ([_entry("FR", "P.PPLC"), _entry("US", "P.PPL", 500_000)], True),
+        ([_entry("PK", "A.ADM1"), _entry("PK", "P.PPL", 900_000)], False),  # one country
+    ],
+)
+def test_names_of_well_known_places_in_several_countries_are_contested(
+    entries: list[GazetteerEntry], contested: bool
+) -> None:
+    assert is_contested(entries) is contested
+
+
+@pytest.mark.parametrize(
+    ("points", "centre"),
+    [
+        ([(42.0, -95.0), (56.0, -95.0), (43.0, -74.0), (43.5, -80.0)], (49.0, -84.5)),
+        ([(10.0, 10.0)], (10.0, 10.0)),
+        ([(52.0, 179.0), (52.0, -179.0)], (52.0, 0.0)),  # across the antimeridian: the mean
+    ],
+)
+def test_a_unit_point_is_the_middle_of_the_box_around_its_towns(
+    points: list[tuple[float, float]], centre: tuple[float, float]
+) -> None:
+    assert box_centre(points) == pytest.approx(centre)
