@@ -144,3 +144,23 @@ def test_a_noun_without_a_stated_content_is_no_attribution(nlp, run_pipeline, te
 def test_no_doubt_is_the_writers_certainty_not_a_citation(nlp, run_pipeline):
     text = "There is no doubt that the militias are growing stronger."
     assert attributed(nlp, run_pipeline, text) == []
+
+
+# (text, speaker name): a spokesman or "the group" is named by the actor it speaks for
+ACTOR_SPEAKERS = [
+    (
+        "A spokesman for the Tehreek-e-Taliban Pakistan denied the claim.",
+        "Tehrik-i-Taliban Pakistan",
+    ),
+    (
+        "The TTP claimed the attack. The group said it would continue the campaign.",
+        "Tehrik-i-Taliban Pakistan",
+    ),
+    ("Police said two suspects were arrested.", "Police"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ACTOR_SPEAKERS)
+def test_a_speaker_is_named_by_its_actor(nlp, run_pipeline, text, name):
+    claims = attributed(nlp, run_pipeline, text)
+    assert claims[-1].speaker.name == name

@@ -11,6 +11,7 @@ from claimgraph.resolve.speakers import (
     classify_speaker,
     default_lexicon,
     resolve_antecedent,
+    speaker_actor,
 )
 
 # (source as parsed, label of a resolved antecedent, expected type)
@@ -69,3 +70,22 @@ def test_antecedents(source, sentence, start, expected):
 def test_a_named_source_is_not_anaphoric():
     source = SourceMention("Omar Faruq", "faruq", "Omar Faruq", "PERSON")
     assert antecedent_labels(source, default_lexicon()) is None
+
+
+# (source words, actor it speaks for; None when it names no side)
+SIDES = [
+    ("a Taliban spokesman", "Taliban"),
+    ("a spokesman for the Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"),
+    ("Pakistani army officials", "Military Forces of Pakistan"),
+    ("The army", None),
+    ("Police", None),
+    ("local residents", None),
+]
+
+
+@pytest.mark.parametrize(("words", "side"), SIDES)
+def test_a_source_speaks_for_the_actor_it_names(words, side):
+    from claimgraph.resolve.actors import default_lexicon as actor_lexicon
+
+    actor = speaker_actor(words, actor_lexicon())
+    assert (actor.name if actor is not None else None) == side

@@ -36,6 +36,8 @@ from claimgraph.nlp.quotes import (
     widen_to_quotes,
 )
 from claimgraph.nlp.speaker_frames import frame_speaker, named_mentions
+from claimgraph.resolve.actors import ActorLexicon
+from claimgraph.resolve.actors import default_lexicon as default_actors
 from claimgraph.resolve.speakers import SpeakerLexicon, default_lexicon
 
 __all__ = ["Attribution", "find_claims", "find_quotes"]
@@ -117,10 +119,15 @@ def not_inside_quoted(claims: list[Claim]) -> list[Claim]:
 
 
 def find_claims(
-    doc: Doc, cues: Cues, lexicon: SpeakerLexicon, modality: ModalityMatcher
+    doc: Doc,
+    cues: Cues,
+    lexicon: SpeakerLexicon,
+    modality: ModalityMatcher,
+    actors: ActorLexicon | None = None,
 ) -> list[Claim]:
     """Return the claims of every analysed sentence, in text order."""
     found = modality.find(doc)
+    actors = actors if actors is not None else default_actors()
     sentences = analysed_sentences(doc)
     sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
     mentions = named_mentions(doc, sentence_of)
@@ -145,7 +152,7 @@ def find_claims(
             content = trim(doc, *widened)
             if content[1] <= content[0]:
                 continue
-            speaker = frame_speaker(frame, n, mentions, author, lexicon)
+            speaker = frame_speaker(frame, n, mentions, author, lexicon, actors)
             if nested:
                 quoted.append((len(claims), frame))
             claims.append(make_claim(doc, content, speaker, frame.cue, found))
@@ -174,10 +181,11 @@ class Attribution:
         self.name = name
         self.cues = default_cues()
         self.lexicon = default_lexicon()
+        self.actors = default_actors()
         self.modality = ModalityMatcher.from_path(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = find_claims(doc, self.cues, self.lexicon, self.modality)
+        doc._.claims = find_claims(doc, self.cues, self.lexicon, self.modality, self.actors)
         return doc
 
 

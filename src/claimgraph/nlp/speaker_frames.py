@@ -12,8 +12,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import Speaker
-from claimgraph.nlp.extensions import is_ignored
+from claimgraph.nlp.extensions import is_ignored, text_of
 from claimgraph.nlp.frames import Frame, source_span
+from claimgraph.resolve.actors import ActorLexicon
 from claimgraph.resolve.speakers import (
     Mention,
     SourceMention,
@@ -21,9 +22,12 @@ from claimgraph.resolve.speakers import (
     antecedent_labels,
     classify_speaker,
     resolve_antecedent,
+    speaker_actor,
 )
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Words between a leading source and its cue read for an actor name, at most.
+MAX_ACTOR_WORDS_CHARS = 80
 
 
 def named_mentions(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
@@ -62,12 +66,24 @@ def antecedent_span(source: Span) -> Span:
     return source
 
 
+def actor_words(frame: Frame, named: Span) -> str:
+    """Return the words that may name a source's side: up to the cue when the source leads.
+
+    The parse can cut a hyphenated name short ("a spokesman for the Tehreek-e-…").
+    """
+    start, cue = named.start_char, frame.cue.start_char
+    if named.end_char <= cue and cue - start <= MAX_ACTOR_WORDS_CHARS:
+        return text_of(named.doc)[start:cue]
+    return named.text
+
+
 def frame_speaker(
     frame: Frame,
     sentence: int,
     mentions: list[Mention],
     author: str | None,
     lexicon: SpeakerLexicon,
+    actors: ActorLexicon,
 ) -> Speaker:
     """Resolve and type the speaker of an attribution."""
     source = frame.source
@@ -83,15 +99,21 @@ def frame_speaker(
         neighbours=frame.neighbours,
     )
     resolved_name, resolved_label = mention.entity_text, None
+    actor_text = actor_words(frame, named)
     labels = antecedent_labels(mention, lexicon)
     if labels is not None:
         antecedent = resolve_antecedent(labels, sentence, source.start_char, mentions)
         if antecedent is not None:
             resolved_name, resolved_label = antecedent.text, antecedent.label
+            actor_text = antecedent.text
     kind = classify_speaker(mention, lexicon, resolved_label)
     if kind == "author":
         return Speaker(name=author, type="author")
     if frame.self_admission:
         kind = "self_admission"
     name_text = resolved_name or re.sub(r"^(the|a|an)\s+", "", named.text, flags=re.I)
+    if kind in ("named_organization", "unnamed") and (name is None or name.label_ != "PERSON"):
+        # a spokesman, an official or "the group" speaks for the actor it names
+        actor = speaker_actor(actor_text, actors, lexicon)
+        name_text = actor.name if actor is not None else name_text
     return Speaker(name=name_text, type=kind, start=source.start_char, end=source.end_char)

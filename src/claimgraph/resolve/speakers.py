@@ -2,7 +2,8 @@
 
 Pure values, no spaCy: attribution.v1 turns its parse into `SourceMention` and `Mention`
 tuples and asks here (1) which earlier named mention "he", "the spokesman" or "the group"
-stands for, and (2) which speaker type the contract gives the mention. The word lists live
+stands for, (2) which speaker type the contract gives the mention, and (3) which actor of the
+actor lexicon a source speaks for. The word lists live
 in `data/cues.yaml`.
 """
 
@@ -18,7 +19,8 @@ from typing import NamedTuple
 
 import yaml
 
-from claimgraph.model import SpeakerType
+from claimgraph.model import Actor, SpeakerType
+from claimgraph.resolve.actors import ActorLexicon
 
 PERSON_LABELS = frozenset({"PERSON"})
 # A place is not what "the ministry" or "the group" points back to.
@@ -26,7 +28,8 @@ GROUP_LABELS = frozenset({"ORG", "NORP"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
-# Heads of definite descriptions that stand for an organisation ("the group said").
+# Heads of definite descriptions that stand for an organisation ("the group said"). Not
+# "army": "the army" is the state's, not the armed group named before it.
 GROUP_HEADS = frozenset(
     {
         "group",
@@ -37,7 +40,6 @@ GROUP_HEADS = frozenset(
         "militia",
         "outfit",
         "agency",
-        "army",
     }
 )
 DEFINITE_DETERMINERS = ("the ", "this ", "that ")
@@ -165,3 +167,25 @@ def classify_speaker(
     if label in NAME_LABELS:
         return "named_organization"
     return "unnamed"
+
+
+def speaker_actor(
+    text: str, actors: ActorLexicon, lexicon: SpeakerLexicon | None = None
+) -> Actor | None:
+    """Return the actor a source speaks for ("a Taliban spokesman" → Taliban), or None.
+
+    Only actors the text names ("TTP", "Pakistani army"); a bare "Police" or "the army"
+    (a source noun of `lexicon`) does not say whose side it is.
+    """
+    generic = (lexicon or default_lexicon()).unnamed_nouns
+    found = [a for a in actors.find(text) if names_a_side(a.text, generic)]
+    return found[0] if found else None
+
+
+def names_a_side(alias: str, generic: frozenset[str]) -> bool:
+    """Tell whether an actor alias as written names someone ("TTP"), not a bare "The army"."""
+    words = re.sub(r"^(the|a|an)\s+", "", alias, flags=re.I)
+    lowered = words.lower()
+    return (
+        words[:1].isupper() and lowered not in generic and lowered.removesuffix("s") not in generic
+    )
