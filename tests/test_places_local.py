@@ -54,6 +54,14 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
     [
         ("COLUMBUS, Ohio -- The city council met on Monday.", "COLUMBUS", "US", "Columbus"),
         ("A barn burned near Lexington, Ky., on Sunday.", "Ky.", "US", "Kentucky"),
+        ("Storm damage report. COLUMBUS: Crews worked overnight.", "COLUMBUS", "US", "Columbus"),
+        (
+            "BY ANN LEE Staff Writer May 2, 2009 COLUMBUS -- Crews worked.",
+            "COLUMBUS",
+            "US",
+            "Columbus",
+        ),
+        ("The Georgian Interior Ministry said on Monday.", "Georgian", "GE", "Georgia"),
         (
             "Police in Paris arrested a man from Dallas on Friday, Texas officials said.",
             "Paris",

@@ -59,11 +59,12 @@ LOCAL_HEADS = _words(
     "township hospital library court commission resident residents man men woman women boy "
     "girl teen native natives couple family officials"
 )
-# A dateline: a capitalised place name opening a line or sentence, then a comma, a bracket or
-# a dash ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -").
+# A dateline: a capitalised place name opening a line or sentence or following the date of a
+# byline, then a comma, a bracket, a dash or a colon ("COLUMBUS, Ohio --", "BEIRUT: ",
+# "March 15, 2009 NEWARK --").
 DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*"
-    r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:,|\(|--|—|–))",
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=\d\s))[ \t]*"
+    r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:,|\(|--|—|–|-\s|:\s))",
     re.MULTILINE,
 )
 MIN_ORG_CITY_POPULATION = 100_000
@@ -162,11 +163,10 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
     """Find countries, provinces and big cities named inside an organisation name."""
     found, i = [], span.start
     while i < span.end:
-        if i == span.start and (country := country_for_demonym(span.doc[i].text)):
-            found.append(
-                _mention(span.doc[i : i + 1], None, country)
-            )  # "Georgian Interior Ministry"
-            i += 1
+        if i == span.start and (demonym := _leading_demonym(span)) is not None:
+            # "Georgian Interior Ministry", "Sri Lankan Army"
+            found.append(_mention(demonym, None, country_for_demonym(demonym.text)))
+            i = demonym.end
             continue
         for j in range(min(span.end, i + 3), i, -1):
             part, kind = _with_kind_word(span.doc[i:j])
@@ -178,6 +178,13 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
                 break
         i += 1
     return found
+
+
+def _leading_demonym(span: Span) -> Span | None:
+    for size in (2, 1):
+        if len(span) > size and country_for_demonym(span[:size].text):
+            return span[:size]
+    return None
 
 
 def _local_head_after(span: Span) -> bool:
