@@ -260,9 +260,14 @@ def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
     frames, taken = [], set()
     lemmas = [t.lemma_.lower() if t.lemma_ != "accord" else "according" for t in sent]
     lowers = [t.lower_ for t in sent]
+    present = set(lemmas) | set(lowers)
     for phrase in cues.according_to:
+        if not present.issuperset(phrase):  # most sentences hold none of the phrases
+            continue
         n = len(phrase)
         for i in range(len(sent) - n + 1):
+            if phrase[0] not in (lemmas[i], lowers[i]):
+                continue
             window = list(zip(lemmas[i : i + n], lowers[i : i + n], strict=True))
             if not all(w in pair for w, pair in zip(phrase, window, strict=True)):
                 continue
