@@ -12,7 +12,7 @@ from claimgraph.nlp.places import PlacesComponent
 from claimgraph.resolve.gazetteer import GazetteerEntry
 from claimgraph.resolve.gazetteer_build import box_centre
 from claimgraph.resolve.geonames_import import memory_gazetteer_from_geonames
-from claimgraph.resolve.places import is_contested, without_direction
+from claimgraph.resolve.places import is_acronym_target, is_contested, without_direction
 
 
 def _row(gid: int, name: str, lat: float, lon: float, kind: str, cc: str, adm1: str, pop: int):
@@ -89,6 +89,7 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
             "Laurel County",
         ),
         ("An Alexandria woman was charged with arson.", "Alexandria", "US", "Alexandria"),
+        ("He gave to the United Way of Georgia in Atlanta.", "Georgia", "US", "Georgia"),
     ],
 )
 def test_local_news_places_resolve_where_the_story_is(
@@ -150,3 +151,17 @@ def test_a_unit_point_is_the_middle_of_the_box_around_its_towns(
     points: list[tuple[float, float]], centre: tuple[float, float]
 ) -> None:
     assert box_centre(points) == pytest.approx(centre)
+
+
+@pytest.mark.parametrize(
+    ("entry", "acronym", "allowed"),
+    [
+        (GazetteerEntry(1, "United Kingdom", 0, 0, "GB", "A", "PCLI"), "UK", True),
+        (GazetteerEntry(2, "Kalaburagi", 0, 0, "IN", "P", "PPL", 500_000), "GBI", False),
+        (GazetteerEntry(3, "Ely", 0, 0, "GB", "P", "PPL", 20_000), "ELY", True),
+    ],
+)
+def test_a_short_capitalised_word_names_only_a_country_unit_region_or_its_namesake(
+    entry: GazetteerEntry, acronym: str, allowed: bool
+) -> None:
+    assert is_acronym_target(entry, acronym) is allowed

@@ -218,6 +218,9 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     span, kind = _with_kind_word(span)
     name = _lookup_name(span, kind)
     if label in ("GPE", "LOC"):
+        if len(span) > 2 and not kind and not _known(gazetteer, name):
+            # "United Way of America", "State of Illinois' Web": the place is inside.
+            return _org_parts(span, gazetteer) or [_mention(span, kind)]
         return [_mention(span, kind)]
     known = _known(gazetteer, name)
     if label == "FAC":

@@ -31,6 +31,7 @@ CONTAINER_GAP = re.compile(
     re.IGNORECASE,
 )
 MAX_GAP = 40
+MAX_ACRONYM = 4
 DIRECTION_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "northern", "southern", "eastern", "western", "central", "far", "upper", "lower",
@@ -214,11 +215,26 @@ def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerE
         found = [e for e in gazetteer.candidates(name) if e.country_code == mention.country]
         return [e for e in found if e.feature_code.startswith("PCL")] or found[:1]
     found = gazetteer.candidates(mention.lookup)
+    if mention.text.isupper() and len(mention.text) <= MAX_ACRONYM:
+        found = [e for e in found if is_acronym_target(e, mention.text)]
     if not found and mention.lookup != mention.text:
         found = gazetteer.candidates(mention.text)
     if not found and (core := without_direction(mention.lookup)) != mention.lookup:
         found = gazetteer.candidates(core)  # "Northeast Georgia", "Far North Queensland"
     return found
+
+
+def is_acronym_target(entry: GazetteerEntry, acronym: str) -> bool:
+    """Tell whether a short capitalised word may name this entry ("UK", "UAE"; not "GBI").
+
+    Aliases of towns include codes (airport, postal, old spellings), so an acronym resolves only
+    to a country, a first-level unit or a named region, or to a place of exactly that name.
+    """
+    code = entry.feature_code
+    return (
+        code.startswith("PCL") or code == "ADM1" or entry.feature_class == "L"
+        or normalise_name(entry.name) == normalise_name(acronym)
+    )  # fmt: skip
 
 
 def without_direction(name: str) -> str:
