@@ -37,6 +37,8 @@ ROWS = [
     _row(611717, "Tbilisi", 41.69, 44.83, "P.PPLC", "GE", "51", 1049498),
     _row(4297983, "Lexington", 37.99, -84.48, "P.PPL", "US", "KY", 322570),
     _row(4509177, "Columbus", 39.96, -83.0, "P.PPLA", "US", "OH", 905748),
+    _row(4273857, "Kansas", 38.5, -98.5, "A.ADM1", "US", "KS", 2911641),
+    _row(4393217, "Kansas City", 39.1, -94.58, "P.PPL", "US", "MO", 475378),
     _row(4314550, "Alexandria", 31.31, -92.45, "P.PPL", "US", "LA", 47723),
     _row(4297200, "Laurel County", 37.11, -84.12, "A.ADM2", "US", "KY", 60180),
 ]
@@ -89,6 +91,7 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
             "Laurel County",
         ),
         ("An Alexandria woman was charged with arson.", "Alexandria", "US", "Alexandria"),
+        ("A man was stabbed in Kansas City on Saturday.", "Kansas City", "US", "Kansas City"),
         ("He gave to the United Way of Georgia in Atlanta.", "Georgia", "US", "Georgia"),
     ],
 )

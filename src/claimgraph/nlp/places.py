@@ -311,7 +311,9 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
     leading "DeKalb" of "DeKalb schools". A longer person name ("Andrew Jackson") is kept out.
     """
     names = {m.text: m for m in found if m.country is None and len(m.text) > 2}
-    names = {text: m for text, m in names.items() if text[0].isupper()}
+    # A name that is also someone's surname here ("Tom Welch ... Welch said") is not repeated.
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    names = {text: m for text, m in names.items() if text[0].isupper() and text not in surnames}
     if not names:
         return []
     pattern = re.compile(

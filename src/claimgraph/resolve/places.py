@@ -214,7 +214,10 @@ def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerE
         name = country_name(mention.country) or mention.country
         found = [e for e in gazetteer.candidates(name) if e.country_code == mention.country]
         return [e for e in found if e.feature_code.startswith("PCL")] or found[:1]
-    found = gazetteer.candidates(mention.lookup)
+    # A name with its kind word may itself be a name ("Kansas City" is not the state Kansas).
+    text, lookup = normalise_name(mention.text), normalise_name(mention.lookup)
+    whole = gazetteer.candidates(mention.text) if text.startswith(f"{lookup} ") else []
+    found = whole or gazetteer.candidates(mention.lookup)
     if mention.text.isupper() and len(mention.text) <= MAX_ACRONYM:
         found = [e for e in found if is_acronym_target(e, mention.text)]
     if not found and mention.lookup != mention.text:
