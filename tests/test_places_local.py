@@ -91,6 +91,8 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
             "Laurel County",
         ),
         ("An Alexandria woman was charged with arson.", "Alexandria", "US", "Alexandria"),
+        ("Tbilisi says the separatist leader has fled.", "Tbilisi", "GE", "Tbilisi"),
+        ("Earlier this month the Georgian tabloid Alia reported it.", "Georgian", "GE", "Georgia"),
         ("A man was stabbed in Kansas City on Saturday.", "Kansas City", "US", "Kansas City"),
         ("He gave to the United Way of Georgia in Atlanta.", "Georgia", "US", "Georgia"),
     ],

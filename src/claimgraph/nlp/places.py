@@ -93,6 +93,15 @@ def _is_prominent(entries: tuple[GazetteerEntry, ...]) -> bool:
     )  # fmt: skip
 
 
+def _is_state_name(entries: tuple[GazetteerEntry, ...], span: Span) -> bool:
+    """Tell whether a span is exactly a country's or a capital's name ("Tbilisi says")."""
+    key = span.text.casefold()
+    return any(
+        (e.feature_code.startswith("PCL") or e.feature_code == "PPLC") and e.name.casefold() == key
+        for e in entries
+    )
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = span.start, span.end
@@ -201,7 +210,11 @@ def _demonym_as_place(ent: Span, after: str) -> bool:
     if after in TERRITORY_WORDS:
         return True
     token = ent[-1]
-    return len(ent) == 1 and token.dep_ == "amod" and token.head.lower_ not in PERSON_NOUNS
+    return (
+        len(ent) == 1
+        and token.dep_ in ("amod", "compound")
+        and token.head.lower_ not in PERSON_NOUNS
+    )
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -228,7 +241,9 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     if (
         label in ("PERSON", "ORG")
         and known
-        and (kind or _locative_before(span) or _local_head_after(span))
+        and (
+            kind or _locative_before(span) or _local_head_after(span) or _is_state_name(known, span)
+        )
     ):
         return [_mention(span, kind)]
     if label == "ORG":
