@@ -1,4 +1,8 @@
-"""Check-worthiness: factual, checkable statements score >= 0.5; talk that cannot be checked < 0.5."""
+"""Check-worthiness: factual, checkable statements score >= 0.5; talk that cannot be checked < 0.5.
+
+What ships is the heuristic in claimgraph.nlp.modality; the trained model is built locally
+(training/), so its mechanics are tested here on a toy model file the tests write.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from spacy.language import Language
 
 from claimgraph.nlp.checkworthiness import (
     CheckWorthinessModel,
+    installed_model,
     score_check_worthiness,
-    shipped_model,
     token_ids,
     wordpieces,
 )
@@ -55,30 +59,40 @@ ODD_INPUT = [
 ]
 
 
+@pytest.fixture(scope="module")
+def nlp(base_nlp: Language) -> Language:
+    return spacy.load(MODEL)
+
+
+def sentence_score(nlp: Language, text: str) -> float:
+    """Score a whole text as one claim, the way the shipped scorer sees a claim."""
+    doc = nlp(text)
+    return check_worthiness(doc[:], "named_official", "attributed")
+
+
 @pytest.mark.parametrize("text", WORTH_CHECKING)
-def test_factual_claims_are_worth_checking(text: str) -> None:
-    assert score_check_worthiness([text])[0] >= 0.5
+def test_factual_claims_are_worth_checking(nlp: Language, text: str) -> None:
+    assert sentence_score(nlp, text) >= 0.5
 
 
 @pytest.mark.parametrize("text", NOT_WORTH_CHECKING)
-def test_opinion_courtesy_and_questions_are_not(text: str) -> None:
-    assert score_check_worthiness([text])[0] < 0.5
+def test_opinion_courtesy_and_questions_are_not(nlp: Language, text: str) -> None:
+    assert sentence_score(nlp, text) < 0.5
 
 
 @pytest.mark.parametrize("text", ODD_INPUT)
-def test_odd_text_gets_a_low_score_without_crashing(text: str) -> None:
-    assert 0.0 <= score_check_worthiness([text])[0] < 0.5
+def test_odd_text_gets_a_low_score_without_crashing(nlp: Language, text: str) -> None:
+    assert 0.0 <= sentence_score(nlp, text) < 0.5
 
 
-def test_scores_come_back_one_per_text_in_order() -> None:
-    texts = [NOT_WORTH_CHECKING[0], WORTH_CHECKING[0], NOT_WORTH_CHECKING[1]]
-    scores = score_check_worthiness(texts)
-    assert [s >= 0.5 for s in scores] == [False, True, False]
-    assert scores == [score_check_worthiness([t])[0] for t in texts]
+def test_no_model_is_installed_unless_the_user_builds_one(monkeypatch) -> None:
+    monkeypatch.delenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL", raising=False)
+    installed_model.cache_clear()
+    assert installed_model() is None
 
 
-def test_no_texts_no_scores() -> None:
-    assert score_check_worthiness([]) == []
+def test_no_texts_no_scores(tmp_path) -> None:
+    assert score_check_worthiness([], toy_model(tmp_path)) == []
 
 
 # (word, expected pieces) over a toy vocabulary: longest piece first, "##" marks a continuation.
@@ -99,30 +113,44 @@ def test_words_split_into_longest_vocabulary_pieces(word: str, expected: list[st
     assert [names[i] for i in wordpieces(word, TOY_VOCAB)] == expected
 
 
-def test_text_is_lowercased_and_stripped_of_accents_like_uncased_minilm() -> None:
-    model = shipped_model()
-    assert token_ids("CAFÉ", model) == token_ids("cafe", model) != []
-
-
-def test_a_model_file_can_be_loaded_from_a_path(tmp_path) -> None:
+def toy_model(tmp_path) -> CheckWorthinessModel:
+    """Write and load a two-word model: "killed" is check-worthy, "hello" is not."""
     path = tmp_path / "toy.npz"
     np.savez(
         path,
-        vocab=np.array("\n".join(["[PAD]", "killed", "hello"])),
-        vectors=np.array([[0, 0], [127, 0], [0, 127]], dtype=np.int8),
+        vocab=np.array("\n".join(["[PAD]", "killed", "hello", "cafe"])),
+        vectors=np.array([[0, 0], [127, 0], [0, 127], [0, 127]], dtype=np.int8),
         scale=np.array([1 / 127, 1 / 127], dtype=np.float32),
         hidden_weights=np.array([[1.0], [0.0]], dtype=np.float32),
         hidden_bias=np.array([0.0], dtype=np.float32),
         output_weights=np.array([10.0], dtype=np.float32),
         output_bias=np.float32(-5.0),
     )
-    toy = CheckWorthinessModel.from_path(path)
+    return CheckWorthinessModel.from_path(path)
+
+
+def test_text_is_lowercased_and_stripped_of_accents_like_uncased_minilm(tmp_path) -> None:
+    model = toy_model(tmp_path)
+    assert token_ids("CAFÉ", model) == token_ids("cafe", model) != []
+
+
+def test_a_model_file_scores_texts_one_per_text_in_order(tmp_path) -> None:
+    toy = toy_model(tmp_path)
     assert score_check_worthiness(["killed", "hello"], toy) == [0.993, 0.007]
+    assert score_check_worthiness(["hello", "killed"], toy) == [0.007, 0.993]
 
 
-@pytest.fixture(scope="module")
-def nlp(base_nlp: Language) -> Language:
-    return spacy.load(MODEL)
+def test_claims_use_an_installed_model(tmp_path, monkeypatch, nlp: Language) -> None:
+    toy_model(tmp_path)
+    monkeypatch.setenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL", str(tmp_path / "toy.npz"))
+    installed_model.cache_clear()
+    try:
+        doc = nlp("hello killed")
+        assert check_worthiness(doc[1:2], "author", "asserted") > 0.5
+        assert check_worthiness(doc[0:1], "author", "asserted") < 0.5
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL")
+        installed_model.cache_clear()
 
 
 # (text, claim as a substring of the text, worth checking?)

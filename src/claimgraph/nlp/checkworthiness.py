@@ -1,6 +1,9 @@
 """Score how worth fact-checking a claim's text is, with a small trained model (numpy only).
 
-The model (data/models/checkworthiness.npz, built by training/checkworthiness.py) is a static
+The model is not shipped: the licence of its training data (ClaimBuster) could not be
+confirmed here, so it is built locally with training/checkworthiness.py and used when
+CLAIMGRAPH_CHECKWORTHINESS_MODEL names its file; otherwise the heuristic in
+`claimgraph.nlp.modality` scores claims. The model is a static
 embedding table distilled with model2vec from all-MiniLM-L6-v2 (one vector per WordPiece
 token, reduced by PCA and stored as int8 with a per-dimension scale) and a one-hidden-layer
 perceptron over the mean of a text's token vectors. Encoding a text is a dictionary lookup
@@ -9,16 +12,16 @@ per word and one small matrix product, so no torch is needed at run time.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
-MODEL_FILE = "checkworthiness.npz"
+MODEL_ENV = "CLAIMGRAPH_CHECKWORTHINESS_MODEL"
 # Texts longer than this are cut before tokenising: untrusted input stays bounded.
 MAX_CHARS = 2000
 MAX_WORD_CHARS = 100
@@ -28,7 +31,7 @@ WORD_OR_SYMBOL = re.compile(r"[^\W_]+|\S")
 
 
 class CheckWorthinessModel(NamedTuple):
-    """The shipped weights: WordPiece vocabulary, token vectors and the perceptron."""
+    """The weights: WordPiece vocabulary, token vectors and the perceptron."""
 
     vocab: dict[str, int]
     vectors: np.ndarray  # (vocab, dims) float32, already de-quantised
@@ -39,10 +42,8 @@ class CheckWorthinessModel(NamedTuple):
     memo: dict[str, tuple[int, ...]]  # word -> piece ids, filled as texts are scored
 
     @classmethod
-    def from_path(cls, path: Path | None = None) -> CheckWorthinessModel:
-        """Load the weights from an .npz file (default: the shipped model)."""
-        if path is None:
-            path = Path(str(resources.files("claimgraph") / "data" / "models" / MODEL_FILE))
+    def from_path(cls, path: Path) -> CheckWorthinessModel:
+        """Load the weights from an .npz file written by training/checkworthiness.py."""
         with np.load(path, allow_pickle=False) as data:
             tokens = str(data["vocab"]).split("\n")
             vectors = data["vectors"].astype(np.float32) * data["scale"].astype(np.float32)
@@ -58,9 +59,10 @@ class CheckWorthinessModel(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def shipped_model() -> CheckWorthinessModel:
-    """Load the shipped model once per process."""
-    return CheckWorthinessModel.from_path()
+def installed_model() -> CheckWorthinessModel | None:
+    """Load the locally built model named by CLAIMGRAPH_CHECKWORTHINESS_MODEL, once; else None."""
+    path = os.environ.get(MODEL_ENV)
+    return CheckWorthinessModel.from_path(Path(path)) if path else None
 
 
 def normalise_text(text: str) -> str:
@@ -120,11 +122,8 @@ def predict(features: np.ndarray, model: CheckWorthinessModel) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
 
 
-def score_check_worthiness(
-    texts: list[str], model: CheckWorthinessModel | None = None
-) -> list[float]:
+def score_check_worthiness(texts: list[str], model: CheckWorthinessModel) -> list[float]:
     """Return a 0–1 check-worthiness score per text (≥ 0.5: worth checking)."""
     if not texts:
         return []
-    model = model or shipped_model()
     return [round(float(p), 3) for p in predict(embed(texts, model), model)]
