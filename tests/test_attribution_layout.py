@@ -164,3 +164,23 @@ ACTOR_SPEAKERS = [
 def test_a_speaker_is_named_by_its_actor(nlp, run_pipeline, text, name):
     claims = attributed(nlp, run_pipeline, text)
     assert claims[-1].speaker.name == name
+
+
+# (text, (speaker name, cue, content)) — documents and data claim what they show; people act
+EVIDENCE = [
+    (
+        "Polls show a close contest in the state.",
+        [("Polls", "show", "a close contest in the state")],
+    ),
+    (
+        "Video of the incident shows soldiers firing at the crowd.",
+        [("Video of the incident", "shows", "soldiers firing at the crowd")],
+    ),
+    ("Police found two bodies in the river.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVIDENCE)
+def test_what_a_document_shows_is_attributed_to_it(nlp, run_pipeline, text, expected):
+    claims = attributed(nlp, run_pipeline, text)
+    assert [(c.speaker.name, c.cue, c.text) for c in claims] == expected

@@ -42,6 +42,7 @@ class Cues:
     speech_nouns: frozenset[str]
     object_speech_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
 
     @classmethod
     def from_path(cls, path: Path) -> Cues:
@@ -63,6 +64,7 @@ class Cues:
             speech_nouns=frozenset(data["speech_nouns"] + data["object_speech_nouns"]),
             object_speech_nouns=frozenset(data["object_speech_nouns"]),
             light_verbs=frozenset(data["light_verbs"]),
+            evidence_nouns=frozenset(data["evidence_nouns"]),
         )
 
 
@@ -113,6 +115,16 @@ def report_owner(noun: Token) -> Span | None:
     return None
 
 
+def is_person(token: Token, cues: Cues) -> bool:
+    """Tell whether a token is someone: a person's name, a proper noun, a speaker noun."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ == "PERSON"
+        or (token.pos_ == "PROPN" and not token.ent_type_)
+        or (lemma in cues.speaker_nouns and lemma not in cues.report_nouns)
+    )
+
+
 def find_source(verb: Token, cues: Cues) -> tuple[Span | None, tuple[str, ...]]:
     """Return the source of a cue verb and the words that type it; (None, ()) when there is none."""
     head: Token | None = None
@@ -124,6 +136,8 @@ def find_source(verb: Token, cues: Cues) -> tuple[Span | None, tuple[str, ...]]:
             head = child
     if head is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return find_source(verb.head, cues)
+    if head is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_person(verb.head, cues):
+        head = verb.head  # "Dean, a doctor, saying he would never …"
     if head is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.report_nouns:
         between = verb.doc[verb.head.i + 1 : verb.i]
         # ", showing …" after a report noun is the writer's inference, not the report's words
@@ -144,14 +158,26 @@ def can_speak(source: Span, cues: Cues) -> bool:
         root.pos_ in ("PROPN", "PRON")
         or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or root.lemma_.lower() in cues.speaker_nouns
+        or root.lemma_.lower() in cues.evidence_nouns
     )
+
+
+def shown_by_evidence(verb: Token, cues: Cues) -> bool:
+    """Tell whether an evidential verb's subject is a document or data ("polls show X").
+
+    Only then is its object what is claimed: "police found two bodies" is an act.
+    """
+    if verb.lemma_.lower() not in cues.evidential_verbs:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in cues.evidence_nouns
 
 
 def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
     """Return the children of a cue verb that carry what is said."""
     lemma = verb.lemma_.lower()
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.dep_ != "csubj"]
-    if lemma in cues.object_content_verbs:
+    if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues):
         found += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in cues.content_prepositions:
@@ -204,6 +230,8 @@ def content_range(
     if complements:
         first = min(t.left_edge.i for t in complements)
         last = max(t.right_edge.i for t in complements)
+        if shown_by_evidence(verb, cues):  # "shows Clinton with a lead": the rest of the clause
+            last = max(last, verb.right_edge.i)
         doc = verb.doc
         content = doc[first].idx, doc[last].idx + len(doc[last])
         return with_quotes_beside(content, verb, sent, quotes)
