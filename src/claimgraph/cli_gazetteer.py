@@ -16,6 +16,7 @@ from claimgraph.resolve.places import (
     rank_candidates,
 )
 
+USER_PLACES_SUFFIXES = (".csv", ".yaml", ".yml")
 FILES_ARGUMENT = typer.Argument(..., exists=True, dir_okay=False)
 gazetteer_app = typer.Typer(help="Build and inspect the offline gazetteer.", no_args_is_help=True)
 
@@ -40,10 +41,17 @@ def build(force: bool = typer.Option(False, "--force", help="Rebuild even if it 
 
 @gazetteer_app.command("import")
 def import_files(files: list[Path] = FILES_ARGUMENT) -> None:
-    """Load GeoNames dumps (allCountries/CC.txt, alternateNames, admin1/admin2 codes)."""
+    """Load GeoNames dumps (allCountries/CC.txt, alternateNames, admin1/admin2 codes) and
+    user places files (.csv/.yaml: name, aliases, lat, lon, parent)."""
+    from claimgraph.resolve.gazetteer_build import import_user_places
     from claimgraph.resolve.geonames_import import import_geonames
 
-    counts = import_geonames(files)
+    user = [f for f in files if f.suffix.lower() in USER_PLACES_SUFFIXES]
+    dumps = [f for f in files if f not in user]
+    counts = import_geonames(dumps) if dumps else {"places": 0, "aliases": 0}
+    if user:
+        added = import_user_places(user)
+        counts = {key: counts[key] + added[key] for key in counts}
     default_gazetteer.cache_clear()
     typer.echo(
         f"imported {counts['places']} places, {counts['aliases']} names into {default_path()}"
