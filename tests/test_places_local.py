@@ -37,6 +37,9 @@ ROWS = [
     _row(611717, "Tbilisi", 41.69, 44.83, "P.PPLC", "GE", "51", 1049498),
     _row(4297983, "Lexington", 37.99, -84.48, "P.PPL", "US", "KY", 322570),
     _row(4509177, "Columbus", 39.96, -83.0, "P.PPLA", "US", "OH", 905748),
+    _row(5106834, "Albany", 42.65, -73.76, "P.PPLA", "US", "NY", 97856),
+    _row(2077963, "Albany", -35.02, 117.88, "P.PPL", "AU", "08", 30656),
+    _row(7839379, "Albany", -34.95, 117.9, "A.ADM2", "AU", "08", 37763),
     _row(4273857, "Kansas", 38.5, -98.5, "A.ADM1", "US", "KS", 2911641),
     _row(4393217, "Kansas City", 39.1, -94.58, "P.PPL", "US", "MO", 475378),
     _row(4314550, "Alexandria", 31.31, -92.45, "P.PPL", "US", "LA", 47723),
@@ -94,6 +97,7 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
         ("Tbilisi says the separatist leader has fled.", "Tbilisi", "GE", "Tbilisi"),
         ("Earlier this month the Georgian tabloid Alia reported it.", "Georgian", "GE", "Georgia"),
         ("A man was stabbed in Kansas City on Saturday.", "Kansas City", "US", "Kansas City"),
+        ("Police said the Albany man was arrested.", "Albany", "US", "Albany"),
         ("He gave to the United Way of Georgia in Atlanta.", "Georgia", "US", "Georgia"),
     ],
 )

@@ -175,10 +175,27 @@ def rank_candidates(
 
 
 def namesake_town_bonus(scored: Scored, entries: Sequence[GazetteerEntry]) -> Scored:
-    """Favour a town over the admin unit of the same name and country that it anchors."""
-    town = scored.entry
-    if town.feature_class != "P":
+    """Favour a town over the admin unit of the same name and country that it anchors.
+
+    The unit loses the weight rather than the town gaining it, so the rule settles town
+    against unit only and does not lift the town over namesakes abroad ("Albany").
+    """
+    unit = scored.entry
+    if unit.feature_code not in {"ADM1", "ADM2"}:
         return scored
+    key = normalise_name(unit.name)
+    for town in entries:
+        if (
+            town.feature_class == "P"
+            and unit.country_code == town.country_code
+            and normalise_name(town.name) == key
+            and town.population >= NAMESAKE_MIN_SHARE * unit.population
+        ):
+            penalty = -WEIGHTS["namesake_town"]
+            return Scored(
+                unit, scored.score + penalty, (*scored.reasons, f"namesake_town {penalty:+.1f}")
+            )
+    return scored
     key = normalise_name(town.name)
     for unit in entries:
         if (
@@ -271,12 +288,16 @@ def to_place(mention: Mention, entry: GazetteerEntry | None) -> Place:
 
 def is_contested(entries: Sequence[GazetteerEntry]) -> bool:
     """Tell whether well-known places of several countries share a name ("Georgia", "Paris")."""
-    countries = {
-        e.country_code for e in entries
-        if e.feature_code.startswith("PCL") or e.feature_code in {"ADM1", "PPLC"}
-        or e.population >= PROMINENT_POPULATION
-    }  # fmt: skip
-    return len(countries) > 1
+    return len({e.country_code for e in entries if is_prominent(e)}) > 1
+
+
+def is_prominent(entry: GazetteerEntry) -> bool:
+    """Tell whether an entry is a country, a first-level unit, a capital or a big town."""
+    code = entry.feature_code
+    return (
+        code.startswith("PCL") or code in {"ADM1", "PPLC"}
+        or entry.population >= PROMINENT_POPULATION
+    )  # fmt: skip
 
 
 def focus_voters(
@@ -296,7 +317,25 @@ def focus_voters(
             continue
         seen.add(key)
         (contested if is_contested(candidates[i]) else voters).append(i)
-    return voters or contested
+    return voters or consensus(contested, candidates, first)
+
+
+def consensus(
+    contested: list[int],
+    candidates: Sequence[Sequence[GazetteerEntry]],
+    first: Sequence[GazetteerEntry | None],
+) -> list[int]:
+    """Among contested names only, keep those whose first guess lies in the country most of
+    them can be in ("Alexandria" and "Virginia" can both be in the US: not Egypt)."""
+    reach: Counter[str] = Counter()
+    for i in contested:
+        reach.update({e.country_code for e in candidates[i] if is_prominent(e)})
+    if not reach:
+        return contested
+    best = max(reach.values())
+    shared = {code for code, count in reach.items() if count == best}
+    agreeing = [i for i in contested if (first[i] is not None and first[i].country_code in shared)]
+    return agreeing or contested
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Place]:
