@@ -184,3 +184,21 @@ EVIDENCE = [
 def test_what_a_document_shows_is_attributed_to_it(nlp, run_pipeline, text, expected):
     claims = attributed(nlp, run_pipeline, text)
     assert [(c.speaker.name, c.cue, c.text) for c in claims] == expected
+
+
+# (text, [(speaker name, cue)]): speech reported inside a quote does not repeat the quote's claim;
+# the audience of "spoke to" is not what was said
+ECHOES_AND_AUDIENCES = [
+    (
+        '"Who do you want guarding the border?" the minister said.',
+        [("minister", "said")],
+    ),
+    ("The spokesman spoke to reporters in Kabul on Monday.", []),
+    ("The spokesman spoke about the new offensive on Monday.", [("spokesman", "spoke")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ECHOES_AND_AUDIENCES)
+def test_echoes_and_audiences_are_not_claims(nlp, run_pipeline, text, expected):
+    claims = attributed(nlp, run_pipeline, text)
+    assert [(c.speaker.name, c.cue) for c in claims] == expected

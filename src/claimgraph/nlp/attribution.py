@@ -107,6 +107,27 @@ def give_to_quoter(
         claims[index] = make_claim(doc, (claim.start, claim.end), speaker, frame.cue, found)
 
 
+def without_echoes(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """Drop a claim cued inside a quote when it lies within the claim quoting it.
+
+    '"Who do you want …?" he said': "you want" widened to the quote repeats "he said". An
+    admission about oneself is kept: it says more than the quote around it.
+    """
+    tagged = [
+        (c.start, c.end)
+        for c in claims
+        if c.cue_start is not None and not inside_quote(c.cue_start, quotes)
+    ]
+    return [
+        c
+        for c in claims
+        if c.cue_start is None
+        or c.speaker.type == "self_admission"
+        or not inside_quote(c.cue_start, quotes)
+        or not any(start <= c.start and c.end <= end for start, end in tagged)
+    ]
+
+
 def not_inside_quoted(claims: list[Claim]) -> list[Claim]:
     """Drop author claims lying inside someone's content (a quote whose speaker comes later)."""
     cited = [(c.start, c.end) for c in claims if c.speaker.type != "author"]
@@ -171,7 +192,7 @@ def find_claims(
             claims.append(make_claim(doc, span, by_author, None, found))
     give_to_quoter(doc, claims, quoted, found)
     claims = run_on_quotes(text_of(doc), claims, quotes)
-    return sorted(not_inside_quoted(claims), key=lambda c: (c.start, c.end))
+    return sorted(not_inside_quoted(without_echoes(claims, quotes)), key=lambda c: (c.start, c.end))
 
 
 class Attribution:

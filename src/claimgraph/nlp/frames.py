@@ -16,11 +16,12 @@ from typing import NamedTuple
 import yaml
 from spacy.tokens import Span, Token
 
-from claimgraph.nlp.quotes import quote_after
+from claimgraph.nlp.quotes import quote_after, quote_before
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp", "xcomp", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
+AUDIENCE_PREPOSITIONS = frozenset({"to", "with", "before"})
 # A fallback content (the rest of the sentence) needs at least this many words.
 MIN_CONTENT_WORDS = 3
 
@@ -43,6 +44,7 @@ class Cues:
     object_speech_nouns: frozenset[str]
     light_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
+    audience_verbs: frozenset[str]
 
     @classmethod
     def from_path(cls, path: Path) -> Cues:
@@ -65,6 +67,7 @@ class Cues:
             object_speech_nouns=frozenset(data["object_speech_nouns"]),
             light_verbs=frozenset(data["light_verbs"]),
             evidence_nouns=frozenset(data["evidence_nouns"]),
+            audience_verbs=frozenset(data["audience_verbs"]),
         )
 
 
@@ -180,7 +183,9 @@ def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
     if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues):
         found += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in cues.content_prepositions:
+            # "spoke to reporters", "talked with elders": the audience, not what was said
+            audience = lemma in cues.audience_verbs and prep.lower_ in AUDIENCE_PREPOSITIONS
+            if prep.dep_ == "prep" and prep.lower_ in cues.content_prepositions and not audience:
                 found += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return found
 
@@ -272,6 +277,8 @@ def verb_frames(
         if needs_speaker and not can_speak(source, cues):
             continue
         content = content_range(verb, source, sent, cues, quotes) or quote_after(sent, quotes)
+        if content is None and lemma in cues.bare_speech_verbs and verb.i - sent.start <= 4:
+            content = quote_before(sent, quotes)
         if content is None:
             continue
         cue = sent.doc[verb.i : verb.i + 1]

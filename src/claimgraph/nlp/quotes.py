@@ -56,6 +56,15 @@ def quote_after(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | 
     return next((q for q in quotes if end <= q[0] <= end + 3), None)
 
 
+def quote_before(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the quotation that closes right before a sentence ('"…?" the minister said.').
+
+    A quote ending in "?" or "!" makes the parser start a new sentence at its speech tag.
+    """
+    start = sent.start_char
+    return next((q for q in quotes if start - 3 <= q[1] <= start), None)
+
+
 def continued_quote(
     doc: Doc, span: tuple[int, int], quotes: list[tuple[int, int]], previous: Claim
 ) -> Claim | None:
