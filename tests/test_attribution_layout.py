@@ -73,6 +73,15 @@ def test_layout_and_split_quotes_are_one_attribution(
     assert claim.text.endswith(ends)
 
 
+def test_a_headline_name_met_again_in_the_body_is_a_speaker(nlp, run_pipeline):
+    text = (
+        "Sanders: the talks must go on\n\n"
+        "Bernie Sanders spoke at length on Friday about the stalled negotiations."
+    )
+    claims = attributed(nlp, run_pipeline, text)
+    assert ("Sanders", "the talks must go on") in [(c.speaker.name, c.text) for c in claims]
+
+
 # Lines whose colon labels the line or names a place: the author speaks.
 NOT_SPEAKERS = [
     "Update: The minister resigned on Friday evening.",

@@ -39,7 +39,7 @@ def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def speaks_before_colon(name: Span, cues: Cues) -> bool:
+def speaks_before_colon(name: Span, cues: Cues, known: frozenset[str]) -> bool:
     """Tell whether the words before a colon name a speaker rather than label the line."""
     labels = cues.line_labels
     if name.text.lower() in labels or name[0].lower_ in labels:
@@ -52,19 +52,23 @@ def speaks_before_colon(name: Span, cues: Cues) -> bool:
         or root.ent_type_ in ("PERSON", "ORG", "NORP")
         or root.lemma_.lower() in cues.speaker_nouns
         or (name.text.isupper() and len(name.text) > 2)
+        or name.text.lower() in known  # a headline's "Sanders:" is the body's Bernie Sanders
     )
 
 
 def colon_frames(doc: Doc, cues: Cues) -> list[Frame]:
     """Find "Name: content" lines (headlines, transcripts)."""
     text = text_of(doc)
+    known = frozenset(
+        word.lower() for e in doc.ents if e.label_ in ("PERSON", "ORG") for word in e.text.split()
+    )
     frames = []
     for match in COLON_LINE.finditer(text):
         if len(match.group(0)) > MAX_LINE_CHARS or is_ignored(doc, match.start(), match.end()):
             continue
         name = tokens_at(doc, *match.span("name"))
         cue = tokens_at(doc, match.end("name"), match.start("content"))
-        if name is None or cue is None or not speaks_before_colon(name, cues):
+        if name is None or cue is None or not speaks_before_colon(name, cues, known):
             continue
         content = (match.start("content"), match.end("content"))
         frames.append(Frame(name, cue, content, (), False, False))
