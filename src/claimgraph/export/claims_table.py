@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from claimgraph.export import Exporter, register_exporter
+from claimgraph.export.table import print_tables
 from claimgraph.model import Claim, Record
 
 CLAIM_CHARS = 200
@@ -48,9 +48,7 @@ def claims_table(record: Record) -> Table:
 
 def write_claims_table(records: Iterable[Record], out: TextIO, include_text: bool = False) -> None:
     """Print one claims table per document."""
-    console = Console(file=out, width=160, soft_wrap=False)
-    for record in records:
-        console.print(claims_table(record))
+    print_tables(records, out, claims_table)
 
 
 register_exporter(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from rich.console import Console
@@ -70,11 +70,16 @@ def events_table(record: Record) -> Table:
     return table
 
 
-def write_table(records: Iterable[Record], out: TextIO, include_text: bool = False) -> None:
-    """Print one events table per document."""
+def print_tables(records: Iterable[Record], out: TextIO, build: Callable[[Record], Table]) -> None:
+    """Print one table per document, as each record arrives (a long batch streams)."""
     console = Console(file=out, width=160, soft_wrap=False)
     for record in records:
-        console.print(events_table(record))
+        console.print(build(record))
+
+
+def write_table(records: Iterable[Record], out: TextIO, include_text: bool = False) -> None:
+    """Print one events table per document."""
+    print_tables(records, out, events_table)
 
 
 register_exporter(
