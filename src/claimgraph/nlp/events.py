@@ -411,7 +411,8 @@ def is_background(triggers: Sequence[Trigger], sentence: Span) -> bool:
     """Tell whether the incident is an earlier one the document only refers to."""
     lemmas = {t.lemma_.lower() for t in sentence}
     near = {c.lower_ for t in triggers for c in t.head.children}
-    return bool(near & BACKGROUND_CUES) or bool(lemmas & {"example", "recall", "anniversary"})
+    # "anniversary" marks background only on the trigger itself ("the anniversary of the attack").
+    return bool(near & BACKGROUND_CUES) or bool(lemmas & {"example", "recall"})
 
 
 def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
