@@ -217,3 +217,19 @@ def test_earlier_incident_the_text_refers_to_is_background(nlp: Language) -> Non
     text = "The raid followed earlier attacks on police posts in Peshawar."
     events = events_of(nlp, text)
     assert any(e.background for e in events)
+
+
+def test_dateline_city_is_where_the_story_was_filed_not_the_scene(nlp: Language) -> None:
+    text = "PESHAWAR, March 14, 2024 — Police arrested two men in Multan on Tuesday."
+    (event,) = events_of(nlp, text)
+    assert event.location is not None and event.location.name == "Multan"
+
+
+def test_air_strikes_are_not_pinned_on_the_article_s_armed_group(nlp: Language) -> None:
+    text = (
+        "A drone strike killed four people near Peshawar.\n\n"
+        "The Tehrik-i-Taliban Pakistan denied that its commanders were killed. "
+        "The Tehrik-i-Taliban Pakistan said it would continue its campaign."
+    )
+    strike = next(e for e in events_of(nlp, text) if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is None

@@ -178,12 +178,15 @@ def rank_scene_places(
 ) -> list[Place]:
     """Order a sentence's places by how likely each is the scene of the trigger's incident.
 
-    A place inside an actor's name ("Turkish intelligence", "Pakistani Taliban") is who, not where.
+    A place inside an actor's name ("Turkish intelligence", "Pakistani Taliban") is who, not where;
+    a dateline city is where the story was filed.
     """
     scored = []
     for place in places_in(sentence, places):
         if any(a.start <= place.start and place.end <= a.end for a in actors):
             continue
+        if place.start == sentence.start_char and place.text.isupper() and len(place.text) > 3:
+            continue  # "PESHAWAR, March 14 —": the dateline says where the story was filed
         token = token_at(sentence, place.end - 1)
         distance = tree_distance(trigger, token)
         preposition = governing_preposition(token)

@@ -223,10 +223,14 @@ def attribute_unnamed_attackers(
             attacker.name,
             attacker.parent,
         }
+        # Air power is a state's; militants killed are likelier the group's own than its victims.
+        armed_victims = incident.actor2 is not None and incident.actor2.kind == "unidentified"
         if (
             incident.actor1 is None
             and EVENT_TYPE_OF[incident.sub_event_type] in ATTACK_TYPES
+            and incident.sub_event_type != "Air/drone strike"
             and not own_victim
+            and not (armed_victims and attacker is dominant)
         ):
             incident.actor1 = to_event_actor(attacker)
 
