@@ -6,6 +6,7 @@ Exit status: 0 when every input was read, 1 when any input failed, 2 on usage er
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -14,7 +15,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from claimgraph import __version__
 from claimgraph.errors import InputError, InputTooLarge
@@ -63,7 +71,7 @@ class FailureCounter:
         self.failures = 0
 
     def documents(
-        self, items: Iterator[Document | InputError], progress: Progress | None, task: int | None
+        self, items: Iterator[Document | InputError], progress: Progress | None, task: TaskID | None
     ) -> Iterator[Document]:
         """Yield the documents; name every failed input on stderr with its reason."""
         from claimgraph.nlp.pipeline import MAX_CHARS
@@ -137,7 +145,11 @@ def extract(
             inputs, published=published, max_bytes=int(max_mb * 1_000_000), stdin=sys.stdin.buffer
         )
         records = analyse(nlp, counter.documents(items, progress, task))
-        exporter.write(records, sys.stdout, text)
+        try:
+            exporter.write(records, sys.stdout, text)
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     raise typer.Exit(1 if counter.failures else 0)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimgraph.model import Document, Record
+from claimgraph.model import Document, Genre, Record
 
 
 def harvest(doc: Doc, component_names: tuple[str, ...] = ()) -> Record:
     """Turn an analysed Doc into the document's Record."""
     document: Document = doc._.document
+    genre: Genre
     genre, genre_evidence = doc._.genre or ("unknown", ())
     return Record(
         document=document,

@@ -118,7 +118,7 @@ def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> Phras
         # Inflected surface forms rather than lemmas: the small model's lemmatizer misses some
         # ("strikes" tagged as a verb, sentence-initial capitals); lowercase forms cover both.
         variants = [" ".join(forms) for forms in product(*(_inflections(w) for w in words))]
-        matcher.add(phrase, list(nlp.tokenizer.pipe(variants)))
+        matcher.add(phrase, [nlp.make_doc(v) for v in variants])
     return matcher
 
 

@@ -129,8 +129,8 @@ class Incident:
     triggers: list[Trigger]
     scene: Place | None
     location: Location | None
-    actor1: object
-    actor2: object
+    actor1: EventActor | None
+    actor2: EventActor | None
     fatalities: Fatalities
     date: str | None
     time_precision: int | None

@@ -35,7 +35,7 @@ def load_pipeline(gazetteer: Any | None = None) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if gazetteer is not None:
-        nlp.get_pipe("places_v1").gazetteer = gazetteer
+        nlp.get_pipe("places_v1").gazetteer = gazetteer  # type: ignore[attr-defined]
     return nlp
 
 

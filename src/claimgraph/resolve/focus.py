@@ -64,7 +64,8 @@ def country_weights(places: Sequence[Place]) -> Counter[str]:
     weights: Counter[str] = Counter()
     for place in places:
         if place.country_code:
-            weights[place.country_code] += _weight(place)
+            # Counter holds the float weights fine; its stub types values as int.
+            weights[place.country_code] += _weight(place)  # type: ignore[assignment]
     return weights
 
 

@@ -61,6 +61,10 @@ class Gazetteer(Protocol):
         """Tell whether any entry carries this name or alias."""
         ...
 
+    def __hash__(self) -> int:
+        """Gazetteers key the recogniser's lookup cache (identity hashing is enough)."""
+        ...
+
 
 def normalise_name(name: str) -> str:
     """Fold a place name to its lookup key ("Khyber-Pakhtunkhwa" → "khyber pakhtunkhwa")."""

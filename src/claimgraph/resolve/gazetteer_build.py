@@ -168,8 +168,8 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
     points = _country_points(config)
     for sub in subdivisions:
         cc = country_lines.get(sub.country_line, sub.code[:2])
-        total = members.get(sub.line) or members.get(sub.parent_line or 0)
-        point = (int(total[0]), total[1] / total[3], total[2] / total[3]) if total else None
+        found = members.get(sub.line) or members.get(sub.parent_line or 0)
+        point = (int(found[0]), found[1] / found[3], found[2] / found[3]) if found else None
         if point and sub.level <= 1 and sub.line in unit_points:
             point = (point[0], *box_centre(unit_points[sub.line]))
         lat, lon = (
@@ -309,8 +309,8 @@ def _user_place(row: dict) -> UserPlace | None:
     try:
         name = str(row.get("name") or "").strip()
         lat, lon = (
-            float(row.get("lat", row.get("latitude"))),
-            float(row.get("lon", row.get("longitude"))),
+            float(row.get("lat", row.get("latitude"))),  # type: ignore[arg-type]  # None -> TypeError
+            float(row.get("lon", row.get("longitude"))),  # type: ignore[arg-type]
         )
     except (TypeError, ValueError):
         return None
@@ -351,7 +351,8 @@ def import_user_places(files: list[Path], database: Path | None = None) -> dict[
     if not target.exists():
         build_gazetteer(target)
     lookup = SqliteGazetteer.from_path(target)
-    entries, aliases = [], []
+    entries: list[GazetteerEntry] = []
+    aliases: list[tuple[str, int]] = []
     for path in files:
         for place in read_user_places(path):
             parent_name = place.parent.split(",")[0].strip()

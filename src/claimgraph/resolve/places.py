@@ -311,7 +311,8 @@ def focus_voters(
     name votes only when every name is contested: its first guess is the one in doubt.
     """
     seen: set[str] = set()
-    voters, contested = [], []
+    voters: list[int] = []
+    contested: list[int] = []
     for i, key in enumerate(keys):
         if first[i] is None or key in seen:
             continue
@@ -334,7 +335,9 @@ def consensus(
         return contested
     best = max(reach.values())
     shared = {code for code, count in reach.items() if count == best}
-    agreeing = [i for i in contested if (first[i] is not None and first[i].country_code in shared)]
+    agreeing = [
+        i for i in contested if (entry := first[i]) is not None and entry.country_code in shared
+    ]
     return agreeing or contested
 
 
