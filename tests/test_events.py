@@ -168,6 +168,8 @@ def test_sentence_is_coded_with_acled_type_and_toll(
         "The group trains fighters for attacks abroad.",
         "No one was killed.",
         "The former governor died of cancer in Lahore.",
+        "He said that being a suicide bomber was honourable.",
+        "Engineers are testing ways of capturing drones with nets.",
         "The weather in Lahore was pleasant.",
     ],
 )
@@ -233,3 +235,13 @@ def test_air_strikes_are_not_pinned_on_the_article_s_armed_group(nlp: Language) 
     )
     strike = next(e for e in events_of(nlp, text) if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 is None
+
+
+def test_a_reaction_to_an_attack_is_part_of_that_attack(nlp: Language) -> None:
+    text = (
+        "A bomb exploded at a bus stop in Multan on Monday, killing three people.\n\n"
+        "The governor of Punjab condemned the attack in a statement from Lahore."
+    )
+    events = events_of(nlp, text)
+    assert len(events) == 1
+    assert len(events[0].evidence) == 2

@@ -92,6 +92,44 @@ BACKGROUND_CUES = frozenset(
         "precedent",
     }
 )
+REACTION_VERBS = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "respond",
+        "react",
+        "mourn",
+        "investigate",
+        "deplore",
+        "decry",
+        "blame",
+        "praise",
+        "commemorate",
+        "mark",
+    }
+)
+TERRITORY_WORDS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "territory",
+        "district",
+        "area",
+        "base",
+        "province",
+        "region",
+        "border",
+        "crossing",
+        "hill",
+        "airport",
+        "port",
+        "control",
+        "checkpoint",
+        "outpost",
+        "ground",
+    }
+)
 VIOLENT_CAUSES = frozenset(
     {
         "wound",
@@ -136,6 +174,7 @@ class Incident:
     time_precision: int | None
     background: bool
     anaphoric: bool
+    reaction: bool
     date_stated: bool
     speaker: Speaker
     modality: str
@@ -188,6 +227,13 @@ def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule])
 
 
 NON_STATE_ARMED = frozenset({"rebel", "militia", "identity_militia", "external"})
+TERRITORIAL = frozenset(
+    {
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    }
+)
 ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -285,6 +331,10 @@ def is_reported(trigger: Trigger) -> bool:
         return False  # "trained for attacks": purpose, not an incident
     if died_of_illness(head):
         return False
+    if head.dep_ in {"attr", "acomp"} and head.pos_ == "NOUN":
+        return False  # "being a suicide bomber was OK": a role, not an incident
+    if trigger.rule.sub_event_type in TERRITORIAL and not names_territory(trigger):
+        return False
     if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
         generic_present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.tag_ in {"VBZ", "VBP"} and c.dep_ in {"aux", "auxpass"} for c in verb.children
@@ -293,6 +343,20 @@ def is_reported(trigger: Trigger) -> bool:
         if generic_present and not qualified:
             return False
     return True
+
+
+def is_reaction(trigger: Trigger) -> bool:
+    """Tell whether a trigger is what someone reacts to ("condemned the attack"), not a report."""
+    verb = governing_verb(trigger.head)
+    return verb.i != trigger.head.i and verb.lemma_.lower() in REACTION_VERBS
+
+
+def names_territory(trigger: Trigger) -> bool:
+    """Tell whether a territorial trigger ("captured", "retook") takes ground, not people."""
+    objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep"}]
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    places = {t.ent_type_ for o in objects for t in o.subtree}
+    return bool(words & TERRITORY_WORDS or places & {"GPE", "LOC", "FAC"})
 
 
 def is_nobody(token: Token) -> bool:
@@ -505,6 +569,7 @@ def code_incident(
         time_precision=precision,
         background=background,
         anaphoric=is_anaphoric(group),
+        reaction=all(is_reaction(t) for t in group),
         date_stated=date_stated,
         speaker=speaker,
         modality=modality,
@@ -629,7 +694,9 @@ def merge_mentions(incidents: list[Incident]) -> list[Incident]:
         for position, earlier in enumerate(reversed(merged)):
             if not compatible(earlier, incident) or earlier.background != incident.background:
                 continue
-            if incident.anaphoric and (incident.scene is None or same_scene(earlier, incident)):
+            if incident.anaphoric and (
+                incident.scene is None or incident.reaction or same_scene(earlier, incident)
+            ):
                 target = earlier
                 break
             if position == 0 and elaborates(earlier, incident):
