@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from importlib import resources
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +23,7 @@ from rich.progress import (
 )
 
 from claimgraph import __version__
+from claimgraph.data_files import data_path
 from claimgraph.errors import InputError, InputTooLarge
 from claimgraph.export import exporters, get_exporter
 from claimgraph.model import Document
@@ -60,8 +59,7 @@ def main(
 
 def sample_paths() -> list[str]:
     """Return the paths of the sample articles shipped in the package."""
-    folder = resources.files("claimgraph.data").joinpath("samples")
-    return sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
+    return sorted(str(p) for p in data_path("samples").glob("*.txt"))
 
 
 class FailureCounter:

@@ -11,13 +11,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import product
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+from claimgraph.data_files import read_data_yaml
 
 # ACLED's public taxonomy (../shared/TAXONOMY.md): sub-event type -> event type.
 EVENT_TYPE_OF = {
@@ -99,9 +99,8 @@ class Trigger:
 @cache
 def load_trigger_rules() -> dict[str, TriggerRule]:
     """Read the trigger lexicon: phrase (lemmas, space-joined) -> rule."""
-    text = resources.files("claimgraph.data").joinpath("event_triggers.yaml").read_text("utf-8")
     rules: dict[str, TriggerRule] = {}
-    for entry in yaml.safe_load(text)["triggers"]:
+    for entry in read_data_yaml("event_triggers.yaml")["triggers"]:
         rule = TriggerRule(entry["sub_event_type"], int(entry["specificity"]))
         if rule.sub_event_type not in EVENT_TYPE_OF:
             raise ValueError(f"event_triggers.yaml: unknown sub_event_type {rule.sub_event_type!r}")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 from spacy.tokens import Span, Token
 
+from claimgraph.data_files import data_path
 from claimgraph.nlp.quotes import quote_after, quote_before
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -74,7 +74,7 @@ class Cues:
 @functools.cache
 def default_cues() -> Cues:
     """Return the cues shipped in claimgraph/data/cues.yaml."""
-    return Cues.from_path(Path(str(resources.files("claimgraph") / "data" / "cues.yaml")))
+    return Cues.from_path(data_path("cues.yaml"))
 
 
 class Frame(NamedTuple):

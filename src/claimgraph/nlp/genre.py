@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +20,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.data_files import data_path
 from claimgraph.model import Claim, Document, Genre, Rhetoric
 from claimgraph.nlp.attribution import find_quotes
 
@@ -76,7 +76,7 @@ class GenreCues:
 @functools.cache
 def default_genre_cues() -> GenreCues:
     """Return the cues shipped in claimgraph/data/genre.yaml."""
-    return GenreCues.from_path(Path(str(resources.files("claimgraph") / "data" / "genre.yaml")))
+    return GenreCues.from_path(data_path("genre.yaml"))
 
 
 class Cue(NamedTuple):

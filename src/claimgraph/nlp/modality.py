@@ -12,7 +12,6 @@ model behind the same signature.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from claimgraph.data_files import data_path
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
 
@@ -73,7 +73,7 @@ class ModalityMatcher:
     def from_path(cls, vocab: Vocab, path: Path | None = None) -> ModalityMatcher:
         """Build the matcher from a cues YAML file (default: the shipped data/cues.yaml)."""
         if path is None:
-            path = Path(str(resources.files("claimgraph") / "data" / "cues.yaml"))
+            path = data_path("cues.yaml")
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return cls(vocab, {kind: data.get(kind, []) for kind in KINDS})
 

@@ -9,7 +9,6 @@ keep the longest span.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import get_args
 
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from claimgraph.data_files import data_path
 from claimgraph.model import Rhetoric, RhetoricKind
 from claimgraph.nlp.extensions import is_ignored
 
@@ -38,7 +38,7 @@ def token_pattern(word: str) -> dict[str, object]:
 def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """Read the pattern lists per kind (default: the shipped data/rhetoric.yaml)."""
     if path is None:
-        path = Path(str(resources.files("claimgraph") / "data" / "rhetoric.yaml"))
+        path = data_path("rhetoric.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {kind: tuple(data.get(kind) or ()) for kind in KINDS}
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
-import yaml
-
+from claimgraph.data_files import read_data_yaml
 from claimgraph.read.lines import split_lines
 
 
@@ -26,8 +24,7 @@ class BoilerplateRules(NamedTuple):
 @cache
 def load_rules() -> BoilerplateRules:
     """Load and compile the boilerplate patterns shipped with claimgraph."""
-    source = resources.files("claimgraph").joinpath("data", "boilerplate.yaml").read_text("utf-8")
-    data = yaml.safe_load(source)
+    data = read_data_yaml("boilerplate.yaml")
     alternatives = "|".join(f"(?:{entry['pattern']})" for entry in data["patterns"])
     return BoilerplateRules(re.compile(alternatives, re.IGNORECASE), int(data["max_line_chars"]))
 

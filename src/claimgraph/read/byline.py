@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
-import yaml
-
+from claimgraph.data_files import read_data_yaml
 from claimgraph.read.lines import top_lines
 
 # Bylines sit above the first paragraphs; looking further down meets "By Monday, ..." prose.
@@ -34,8 +32,7 @@ class BylineWords(NamedTuple):
 @cache
 def byline_words() -> BylineWords:
     """Load the byline word lists shipped with claimgraph."""
-    source = resources.files("claimgraph").joinpath("data", "boilerplate.yaml").read_text("utf-8")
-    lists = yaml.safe_load(source)["byline"]
+    lists = read_data_yaml("boilerplate.yaml")["byline"]
     return BylineWords(*(frozenset(map(str, lists[key])) for key in BylineWords._fields))
 
 

@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
+from claimgraph.data_files import read_data_yaml
 from claimgraph.model import Actor, ActorKind
 from claimgraph.resolve.demonyms import demonym_table
 from claimgraph.resolve.focus import country_name
@@ -266,5 +266,4 @@ def _is_shouting(text: str, start: int, end: int) -> bool:
 @cache
 def default_lexicon() -> ActorLexicon:
     """Load the lexicon shipped in `claimgraph/data/actors.yaml` (once per process)."""
-    text = resources.files("claimgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return ActorLexicon.from_mapping(yaml.safe_load(text) or {})
+    return ActorLexicon.from_mapping(read_data_yaml(DATA_FILE) or {})

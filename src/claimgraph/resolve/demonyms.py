@@ -7,7 +7,8 @@ possessive ("Afghans'").
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from claimgraph.data_files import data_path
 
 DATA_FILE = "demonyms.tsv"
 
@@ -15,7 +16,7 @@ DATA_FILE = "demonyms.tsv"
 @cache
 def demonym_table() -> dict[str, str]:
     """Load the demonym → country table, keyed by lower-cased form."""
-    text = resources.files("claimgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    text = data_path(DATA_FILE).read_text(encoding="utf-8")
     table: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from claimgraph.data_files import data_path
 from claimgraph.resolve.gazetteer import GazetteerEntry, is_latin, write_entries
 
 REGION_ID_BASE = -1_000_000  # private ids for regions GeoNames does not carry
@@ -55,7 +56,7 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 
 def read_regions_config() -> dict:
     """Load data/regions.yaml."""
-    text = resources.files("claimgraph.data").joinpath("regions.yaml").read_text(encoding="utf-8")
+    text = data_path("regions.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

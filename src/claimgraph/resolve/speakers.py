@@ -13,12 +13,12 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from claimgraph.data_files import data_path
 from claimgraph.model import Actor, SpeakerType
 from claimgraph.resolve.actors import ActorLexicon
 
@@ -73,8 +73,7 @@ class SpeakerLexicon:
 @functools.cache
 def default_lexicon() -> SpeakerLexicon:
     """Return the lexicon shipped in claimgraph/data/cues.yaml."""
-    path = resources.files("claimgraph") / "data" / "cues.yaml"
-    return SpeakerLexicon.from_path(Path(str(path)))
+    return SpeakerLexicon.from_path(data_path("cues.yaml"))
 
 
 class Mention(NamedTuple):
