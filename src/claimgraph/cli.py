@@ -36,6 +36,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False)
+DEFAULT_MAX_MB = 10.0
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
+]
 
 
 def version_callback(value: bool) -> None:
@@ -101,17 +106,16 @@ def extract(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: jsonl, json or table.")
     ] = "jsonl",
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
-    ] = None,
+    published: PublishedOption = None,
     text: Annotated[
         bool, typer.Option("--text", help="Add the document text to the output.")
     ] = False,
     sample: Annotated[
         bool, typer.Option("--sample", help="Run on the sample articles shipped with claimgraph.")
     ] = False,
-    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this (MB).")] = 10.0,
+    max_mb: Annotated[
+        float, typer.Option(help="Refuse inputs larger than this (MB).")
+    ] = DEFAULT_MAX_MB,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.nlp.pipeline import analyse, load_pipeline
@@ -157,10 +161,7 @@ def claims(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="table (grouped by speaker), jsonl or json.")
     ] = "table",
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
-    ] = None,
+    published: PublishedOption = None,
 ) -> None:
     """Show who claims what in documents, how firmly, and what is worth checking."""
     extract(
@@ -169,7 +170,7 @@ def claims(
         published=published,
         text=False,
         sample=False,
-        max_mb=10.0,
+        max_mb=DEFAULT_MAX_MB,
     )
 
 
