@@ -67,6 +67,12 @@ DATELINE = re.compile(
     r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:,|\(|--|—|–|-\s|:\s))",
     re.MULTILINE,
 )
+# Days, months and feasts name towns somewhere (March, Christmas, Thursday Island) but in news
+# they are dates: "in March", "on Thursday".
+CALENDAR_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december christmas easter thanksgiving"
+)
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
 
@@ -305,6 +311,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_run_mentions(run, gazetteer))
     mentions.extend(_dateline_mentions(doc, gazetteer))
     mentions.extend(_abbreviation_mentions(doc, covered))
+    mentions = [m for m in mentions if m.text.casefold() not in CALENDAR_WORDS]
     kept = _without_overlaps(doc, mentions)
     return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
 

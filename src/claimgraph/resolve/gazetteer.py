@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-DEFAULT_LIMIT = 20
+DEFAULT_LIMIT = 60
 DATABASE_NAME = "gazetteer-v5.sqlite"
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)

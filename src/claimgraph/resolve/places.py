@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimgraph.model import Place
-from claimgraph.resolve.focus import admin1_focus, country_focus, country_name
+from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, normalise_name, public_geonameid
 
 # Text between a mention and the next one that makes the next one its container.
@@ -63,6 +63,11 @@ NAMESAKE_MIN_SHARE = 0.05  # the town holds at least this share of the unit's po
 STRAY_MAX_POPULATION = 50_000
 SAME_COUNTRY_CAP = 3.0
 PROMINENT_POPULATION = 100_000
+# Region vote (see region_of): readings within this many points of a name's best one in the
+# focus country are plausible; a unit's own name votes this much; a region needs this many votes.
+PLAUSIBLE_MARGIN = 2.0
+REGION_NAMED_WEIGHT = 1.5
+MIN_REGION_VOTES = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +357,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     voters = focus_voters(keys, candidates, first)
     resolved = [to_place(mentions[i], first[i]) for i in voters if first[i] is not None]
     focus = country_focus(resolved)
-    unit = admin1_focus(resolved, focus)
+    priors = [
+        rank_candidates(c, m, Context(focus=focus)) if c else []
+        for c, m in zip(candidates, mentions, strict=True)
+    ]
+    unit = region_of(keys, priors, focus)
     containers = container_indexes(text, mentions)
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
@@ -368,17 +377,100 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         context = Context(
             focus=focus,
             focus_admin1=unit,
-            container=chosen[containers[i]] if i in containers else None,
+            container=container_of(i, containers, chosen, first),
             countries=Counter(e.country_code for e in others if e.country_code),
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
         )
         chosen[i] = rank_candidates(candidates[i], mentions[i], context)[0].entry
+    chosen = one_sense(
+        mentions,
+        keys,
+        chosen,
+        {i: j for i, j in containers.items() if container_of(i, containers, chosen, first)},
+    )
     for i, entry in enumerate(chosen):
         if entry is not None:
             others = [e for j, e in enumerate(chosen) if j != i and e is not None and e != entry]
             if is_stray(entry, focus, others):
                 chosen[i] = None
     return [to_place(m, e) for m, e in zip(mentions, chosen, strict=True)]
+
+
+def container_of(
+    i: int,
+    containers: dict[int, int],
+    chosen: Sequence[GazetteerEntry | None],
+    first: Sequence[GazetteerEntry | None],
+) -> GazetteerEntry | None:
+    """Return the place the text puts mention i in; a country is in no other ("Russia, U.S.")."""
+    container = chosen[containers[i]] if i in containers else None
+    entry = first[i]
+    if container is None or (entry is not None and entry.feature_code.startswith("PCL")):
+        return None
+    return container
+
+
+def one_sense(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    chosen: Sequence[GazetteerEntry | None],
+    containers: dict[int, int],
+) -> list[GazetteerEntry | None]:
+    """Give every use of a name the reading it got where the text placed it ("Paris, Missouri").
+
+    A writer keeps one sense of a name through a story, and says where it lies at most once.
+    """
+    placed: dict[tuple[str, str | None], GazetteerEntry] = {}
+    for i, entry in enumerate(chosen):
+        container = chosen[containers[i]] if i in containers else None
+        if entry is not None and container is not None and is_inside(entry, container):
+            placed.setdefault((keys[i], mentions[i].kind), entry)
+    return [
+        placed.get((keys[i], mentions[i].kind), entry) if entry is not None else None
+        for i, entry in enumerate(chosen)
+    ]
+
+
+def region_of(
+    keys: Sequence[str], ranked: Sequence[Sequence[Scored]], focus: str | None
+) -> str | None:
+    """Infer the first-level unit a document is set in from the names it uses.
+
+    Each distinct name spreads one vote evenly over the units of its plausible readings in the
+    focus country (one sense per discourse): a name found in one state only ("Shakopee") votes
+    for it whole, a name every state has ("Decatur") votes a little for each, and a state's own
+    name ("Texas", "Ga.") votes more. Local news names its state and some unambiguous towns, and
+    their sum settles the towns whose names recur across the country.
+    """
+    if focus is None:
+        return None
+    readings: dict[str, list[GazetteerEntry]] = {}
+    for key, scored in zip(keys, ranked, strict=True):
+        inside = [s for s in scored if s.entry.country_code == focus]
+        if key in readings or not inside or inside[0].entry.feature_code.startswith("PCL"):
+            continue
+        best = inside[0].score
+        readings[key] = [
+            s.entry for s in inside if s.score >= best - PLAUSIBLE_MARGIN and s.entry.admin1_code
+        ]
+    counties = Counter(
+        code for entries in readings.values() for code in {e.admin2_code for e in entries} if code
+    )
+    votes: Counter[str] = Counter()
+    for entries in readings.values():
+        # Readings in a county another name can also lie in ("Huntsville" and "Walker County")
+        # are the ones the story means, when there are any.
+        paired = [e for e in entries if e.admin2_code and counties[e.admin2_code] > 1]
+        units = {e.admin1_code for e in paired or entries if e.admin1_code}
+        weight = REGION_NAMED_WEIGHT if entries and entries[0].feature_code == "ADM1" else 1.0
+        for code in units:
+            votes[code] += weight / len(units)  # type: ignore[assignment]
+    ranked_units = votes.most_common(2)
+    if not ranked_units or ranked_units[0][1] < MIN_REGION_VOTES:
+        return None
+    if len(ranked_units) > 1 and ranked_units[1][1] >= ranked_units[0][1]:
+        return None
+    return ranked_units[0][0]
 
 
 def containing_place(text: str, places: Sequence[Place], place: Place) -> Place | None:
