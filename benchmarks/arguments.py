@@ -1,12 +1,18 @@
 """Score event arguments: WikiEvents sentences/place/attacker, SATP fatalities and location.
 
-    python benchmarks/arguments.py [--parts wikievents satp] [--out /tmp/arguments]
+    python benchmarks/arguments.py [--parts wikievents rams satp] [--out /tmp/arguments]
                                    [--limit 1500] [--seed 13] [--claimgraph CMD]
 
 wikievents  Converts the dev split with the shared converter, runs `claimgraph extract` on it
             (the CLI, as a user would) and scores with the shared scorer: sentence-level
             P/R/F1 of incident sentences, place accuracy and attacker (actor1) accuracy on hits.
             Issue 4's bars: sent_f1 >= 0.80, place_acc >= 0.65, attacker_acc >= 0.55.
+rams        RAMS dev windows (five sentences, one annotated event each) whose event is an attack,
+            a death, an injury, an arrest or a protest: on windows where an event of ours covers
+            the trigger sentence, whether its location matches the gold place and its actor1
+            the gold agent (attacker/killer/injurer/jailer/demonstrator), matched as the
+            WikiEvents scorer matches (word containment either way; places need a proper name).
+            A second, larger sample of the same two measures, without coreference.
 satp        A seeded sample of the GWU-coded SATP India summaries through the full pipeline:
             fatalities exact-match against the coded total, and whether the most confident
             event's location agrees with the coded state / district / coordinates.
@@ -34,6 +40,38 @@ from claimgraph.model import Event, Record
 
 SHARED = DEV.parents[1]
 WIKIEVENTS = DEV / "wikievents/dev.jsonl"
+RAMS = DEV / "rams/dev.jsonlines"
+RAMS_TYPES = (
+    "conflict.attack",
+    "life.die",
+    "life.injure",
+    "justice.arrestjaildetain",
+    "conflict.demonstrate",
+)
+RAMS_AGENTS = ("attacker", "killer", "injurer", "jailer", "demonstrator")
+# Tokens written without a space before them when the RAMS token lists are joined into text.
+NO_SPACE_BEFORE = frozenset(
+    {
+        ".",
+        ",",
+        ":",
+        ";",
+        "?",
+        "!",
+        ")",
+        "]",
+        "'s",
+        "n't",
+        "'re",
+        "'ll",
+        "'ve",
+        "'m",
+        "'d",
+        "%",
+        "’s",
+    }
+)
+NO_SPACE_AFTER = frozenset({"(", "[", "$"})
 # Indian states renamed since the older reports (geonames uses the new names), and Telangana,
 # split from Andhra Pradesh in 2014: the coders' "Andhra Pradesh" covers both.
 STATE_ALIASES = {
@@ -101,6 +139,96 @@ def check_texts(converted: Path, predicted: Path) -> None:
         row = json.loads(line)
         if lengths.get(row["id"]) != row["document"]["text_chars"]:
             print(f"WARNING: {row['id']}: text length changed in reading; offsets may drift")
+
+
+# --------------------------------------------------------------------------- RAMS
+
+
+class RamsWindow(NamedTuple):
+    """One RAMS window: its text, the trigger sentence's span and the gold argument texts."""
+
+    id: str
+    text: str
+    trigger_sentence: tuple[int, int]
+    places: list[str]
+    agents: list[str]
+
+
+def read_rams(path: Path = RAMS) -> list[RamsWindow]:
+    """Read the RAMS windows whose event is conflict-relevant, with text rebuilt from tokens."""
+    windows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        event_type = row["evt_triggers"][0][2][0][0]
+        if not event_type.startswith(RAMS_TYPES):
+            continue
+        text, starts, ends, sentence_spans = "", [], [], []
+        for sentence in row["sentences"]:
+            first = len(starts)
+            for token in sentence:
+                glue = (
+                    not text
+                    or token in NO_SPACE_BEFORE
+                    or (text[-1:] in NO_SPACE_AFTER and len(starts) > first)
+                )
+                text += ("" if glue else " ") + token
+                starts.append(len(text) - len(token))
+                ends.append(len(text))
+            sentence_spans.append((starts[first], ends[-1]))
+        trigger = row["evt_triggers"][0][0]
+        sentence_of = [i for i, s in enumerate(row["sentences"]) for _ in s]
+        places, agents = [], []
+        for _, (a, b), role in row["gold_evt_links"]:
+            mention = text[starts[a] : ends[b]]
+            if role.endswith("place"):
+                places.append(mention)
+            elif role.endswith(RAMS_AGENTS):
+                agents.append(mention)
+        windows.append(
+            RamsWindow(row["doc_key"], text, sentence_spans[sentence_of[trigger]], places, agents)
+        )
+    return windows
+
+
+def run_rams(out: Path) -> None:
+    """Extract the conflict-relevant RAMS windows and print place and agent agreement."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_we import eligible, name_match  # the WikiEvents scorer's matching rules
+
+    windows = read_rams()
+    records, seconds = run([Snippet(w.id, w.text, frozenset(), None) for w in windows])
+    print(f"\n##### rams dev: {len(windows)} conflict windows in {seconds:.1f}s")
+    hits = place_n = place_ok = agent_n = agent_ok = 0
+    lines = []
+    for window, record in zip(windows, records, strict=True):
+        start, end = window.trigger_sentence
+        covering = [
+            e for e in record.events if any(s.start < end and s.end > start for s in e.evidence)
+        ]
+        if not covering:
+            continue
+        hits += 1
+        locations = [e.location.name for e in covering if e.location is not None]
+        names = [n for e in covering if e.actor1 for n in (e.actor1.text, e.actor1.name) if n]
+        gold_places = eligible(window.places, proper_only=True)
+        if gold_places:
+            ok = name_match(locations, gold_places, proper_only=True)
+            place_n, place_ok = place_n + 1, place_ok + ok
+            lines.append(
+                f"PLACE {'OK ' if ok else 'BAD'} {window.id} gold={gold_places} pred={locations}"
+            )
+        gold_agents = eligible(window.agents)
+        if gold_agents:
+            ok = name_match(names, gold_agents)
+            agent_n, agent_ok = agent_n + 1, agent_ok + ok
+            lines.append(
+                f"AGENT {'OK ' if ok else 'BAD'} {window.id} gold={gold_agents} pred={names}"
+            )
+    print(f"  trigger sentence covered by an event: {rate(hits, len(windows))}")
+    print(f"  place agrees: {rate(place_ok, place_n)}   agent agrees: {rate(agent_ok, agent_n)}")
+    details = out / "rams_args.txt"
+    details.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"(every place/agent comparison: {details})")
 
 
 # --------------------------------------------------------------------------- SATP
@@ -276,7 +404,7 @@ def run_satp(out: Path, limit: int, seed: int) -> None:
 def main() -> None:
     """Run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--parts", nargs="+", default=["wikievents", "satp"])
+    parser.add_argument("--parts", nargs="+", default=["wikievents", "rams", "satp"])
     parser.add_argument("--out", type=Path, default=Path("/tmp/arguments"))
     parser.add_argument("--limit", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=13)
@@ -289,6 +417,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     if "wikievents" in args.parts:
         run_wikievents(args.out, args.claimgraph.split())
+    if "rams" in args.parts:
+        run_rams(args.out)
     if "satp" in args.parts:
         run_satp(args.out, args.limit, args.seed)
 

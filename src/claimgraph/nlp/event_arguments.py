@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, EventActor, Location, Place
 from claimgraph.resolve.demonyms import country_for_demonym
+from claimgraph.resolve.focus import country_name
 from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
 
 # Prepositions that put an incident somewhere; "from" gives origin, not the scene.
@@ -232,6 +233,117 @@ def to_location(place: Place, precision: int) -> Location:
     )
 
 
+# Verbs that make a noun trigger the act of their subject: "X carried out an attack".
+PERPETRATION_VERBS = frozenset(
+    {
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "mount",
+        "perpetrate",
+        "commit",
+        "unleash",
+        "execute",
+        "detonate",
+        "plant",
+        "orchestrate",
+        "mastermind",
+        "organise",
+        "organize",
+        "lead",
+        "hold",
+        "undertake",
+        "begin",
+        "start",
+        "resume",
+        "intensify",
+        "escalate",
+        "step",
+        "claim",
+        "accept",
+        "initiate",
+        "wage",
+        "fire",
+    }
+)
+# Nouns a trigger can be counted or framed by: "a series of attacks", "responsibility for it".
+FRAME_PREPOSITIONS = frozenset({"of", "for"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Verbs whose subject undergoes the event ("three soldiers died", "a bomb exploded").
+UNDERGOING_VERBS = frozenset({"die", "perish", "succumb", "explode", "collapse", "drown"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Return the agents of a verb: its active subject or the "by" phrase of its passive."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    found += [
+        pobj
+        for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for pobj in c.children
+        if pobj.dep_ == "pobj"
+    ]
+    # "militants who attacked": the relative pronoun stands for the noun the clause modifies.
+    return [
+        verb.head if t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else t for t in found
+    ]
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """Return the agents a verb without its own takes from the clause it depends on.
+
+    "stormed the village and killed five" (conjoined verbs share a subject); "killed and
+    beheaded by X" (the last conjunct's agent); "launched attacks, killing 130" (a participle
+    acts for the main subject); "claimed to have hit" (the controller of an infinitive);
+    "gunmen attacking a checkpoint" (the noun a participle modifies).
+    """
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subjects(verb.head) or inherited_subjects(verb.head)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return subjects(verb.head) or inherited_subjects(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or verb.tag_ == "VBN"
+    if passive or reduced_passive(verb):
+        # "killed and allegedly beheaded by X": the agent written after the last conjunct.
+        for conj in verb.conjuncts:
+            found = [t for t in subjects(conj) if t.dep_ == "pobj"]
+            if found:
+                return found
+    return []
+
+
+def reduced_passive(verb: Token) -> bool:
+    """Tell whether a verb the parser gave a subject is a passive without its auxiliary.
+
+    "Soldier killed in attack" (a headline's participle) and "a soldier killed and beheaded by
+    troops" (a conjunct carries the agent) put the victim where the subject would be.
+    """
+    if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return any(
+        c.dep_ == "agent" for conj in verb.conjuncts if conj.tag_ == "VBN" for c in conj.children
+    )
+
+
+def perpetration_verb(noun: Token) -> Token | None:
+    """Return the verb that makes a noun trigger its subject's act ("X launched attacks")."""
+    node = noun
+    while (
+        node.dep_ == "pobj"
+        and node.head.lower_ in FRAME_PREPOSITIONS
+        and node.head.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        node = node.head.head  # "a series of attacks", "responsibility for the bombing"
+    if node.dep_ in {"dobj", "nsubjpass"} and node.head.lemma_.lower() in PERPETRATION_VERBS:
+        return node.head
+    return None
+
+
 def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Return (agent heads, patient heads) of a trigger from the parse."""
     agents: list[Token] = []
@@ -241,13 +353,30 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in {"nsubj"}:
-            (agents if verb.pos_ == "VERB" else patients).append(child)
+            acts = verb.pos_ == "VERB" and verb.lemma_.lower() not in UNDERGOING_VERBS
+            (agents if acts and not reduced_passive(verb) else patients).append(child)
         elif child.dep_ in {"nsubjpass", "dobj"}:
             patients.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against", "targeting"}:
             patients.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in {"compound", "poss", "amod"} and verb.pos_ in {"NOUN", "PROPN"}:
-            agents.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            # "a battle between troops and militants": the first side acts, the second is met.
+            for side in (c for c in child.children if c.dep_ == "pobj"):
+                agents.append(side)
+                patients.extend(side.conjuncts)
+        elif child.dep_ in {"compound", "poss", "amod", "nmod"} and verb.pos_ in {"NOUN", "PROPN"}:
+            if child.lower_ in {"led", "backed", "sponsored"}:
+                agents.extend(child.children)  # "a US-led strike"
+            else:
+                agents.append(child)
+    if verb.pos_ == "VERB" and (
+        reduced_passive(verb) or not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        agents.extend(inherited_subjects(verb))
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        support = perpetration_verb(verb)
+        if support is not None:
+            agents.extend(subjects(support) or inherited_subjects(support))
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
@@ -277,12 +406,96 @@ def actor_in(
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "who", "which", "that", "him", "them", "we", "i"})
 NAME_ENTITIES = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})
+# Nouns for people acting together: an agent headed by one is an actor even when unnamed.
+GROUP_NOUNS = PERSON_NOUNS | frozenset(
+    {
+        "force",
+        "troop",
+        "group",
+        "militia",
+        "gang",
+        "unit",
+        "brigade",
+        "regime",
+        "government",
+        "coalition",
+        "rebel",
+        "guerrilla",
+        "individual",
+        "youth",
+        "supporter",
+        "mob",
+        "crowd",
+        "warlord",
+        "army",
+        "police",
+        "jihadist",
+        "extremist",
+        "separatist",
+        "loyalist",
+        "squad",
+        "cell",
+        "faction",
+        "agent",
+        "service",
+        "authority",
+    }
+)
+# A country modifying these is where the people come from, not who acted ("Venezuelan protests").
+PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "rally", "march", "riot", "strike", "unrest"}
+)
+
+
+def country_state_force(token: Token, span: Span) -> EventActor | None:
+    """Return "Military Forces of X" for a country or demonym as agent ("Russia bombed")."""
+    if token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.lemma_.lower() in (
+        PROTEST_NOUNS
+    ):
+        return None
+    places = token.doc._.places or []
+    code = next(
+        (
+            p.country_code
+            for p in places
+            if p.start < span.end_char
+            and span.start_char < p.end
+            and (p.feature_code or "").startswith("PCL")
+        ),
+        None,
+    ) or country_for_demonym(span.text)
+    name = country_name(code) if code else None
+    if name is None:
+        return None
+    return EventActor(name=f"Military Forces of {name}", text=span.text, kind="state")
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def in_place(token: Token) -> bool:
+    """Tell whether a token lies inside a toponym mention."""
+    return any(p.start <= token.idx < p.end for p in token.doc._.places or [])
+
+
+def noun_phrase(token: Token) -> Span:
+    """Return a noun with its pre-modifiers, no determiner ("the rebel fighters")."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.i == start - 1 and child.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
+            start = min(t.i for t in child.subtree)
+        else:
+            break
+    return token.doc[start : token.i + 1]
 
 
 def named_agent(agents: Sequence[Token]) -> EventActor | None:
-    """Return an agent the lexicon does not know but the text names ("ETA", "the Red Brigade").
+    """Return an agent the lexicon does not know but the text names ("ETA", "Russia", "the rebels").
 
-    The name is the entity as written; its ACLED kind stays unknown rather than guessed.
+    A named group or person is given as written, its ACLED kind unknown rather than guessed; a
+    country acting is its military, as coders code it; an unnamed group or person ("intelligence
+    forces", "a gunman's accomplice") is given as written.
     """
     for token in agents:
         if token.lower_ in PRONOUNS:
@@ -290,7 +503,17 @@ def named_agent(agents: Sequence[Token]) -> EventActor | None:
         doc = token.doc
         for ent in doc.ents:
             if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
+                if ent.label_ in COUNTRY_ENTITIES:
+                    state = country_state_force(token, ent)
+                    if state is not None:
+                        return state
                 return EventActor(name=ent.text, text=ent.text, kind=None)
+        # A name the tagger does not know is an agent as subject or "by" phrase; as a modifier
+        # of the trigger ("the Cavehill Road bombing") it is more often the scene.
+        named = token.pos_ == "PROPN" and token.dep_ not in MODIFIER_DEPS and not in_place(token)
+        if named or (token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS):
+            phrase = noun_phrase(token).text
+            return EventActor(name=phrase, text=phrase, kind=None)
     return None
 
 

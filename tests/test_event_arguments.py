@@ -1,0 +1,110 @@
+"""Event arguments a coder reads off one sentence: who acted, where, how many died."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.model import Event
+from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
+from tests.conftest import make_document
+
+# A few GeoNames-style rows (ids and coordinates as in GeoNames) for a self-contained gazetteer.
+ROWS = [
+    GazetteerEntry(1168579, "Pakistan", 30.0, 70.0, "PK", "A", "PCLI", 220_000_000),
+    GazetteerEntry(6252001, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000),
+    GazetteerEntry(2017370, "Russia", 60.0, 100.0, "RU", "A", "PCLI", 144_000_000),
+    GazetteerEntry(163843, "Syria", 35.0, 38.0, "SY", "A", "PCLI", 22_000_000),
+    GazetteerEntry(
+        1169825,
+        "Multan",
+        30.196,
+        71.478,
+        "PK",
+        "P",
+        "PPL",
+        1_437_230,
+        "PK.04",
+        "Punjab",
+        "PK.04.1169824",
+        "Multan District",
+    ),
+    GazetteerEntry(
+        1168197,
+        "Peshawar",
+        34.008,
+        71.578,
+        "PK",
+        "P",
+        "PPLA",
+        1_218_773,
+        "PK.03",
+        "Khyber Pakhtunkhwa",
+        "PK.03.1168195",
+        "Peshawar District",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(gazetteer=MemoryGazetteer(ROWS))
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.document = make_document(text, published="2024-03-10")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return list(doc._.events)
+
+
+def attacker(nlp: Language, text: str) -> str | None:
+    """Return actor1 as written of the sentence's first event that has one."""
+    events = events_of(nlp, text)
+    assert events, text
+    return next((e.actor1.text for e in events if e.actor1 is not None), None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the subject of a verb that makes the noun trigger its act
+        (
+            "Taliban fighters carried out an attack on a police post in Peshawar.",
+            "Taliban fighters",
+        ),
+        ("The Red Hand launched a series of attacks in Multan, killing nine.", "Red Hand"),
+        # conjoined verbs share their subject; a participle acts for the main subject
+        ("Gunmen stormed a school in Peshawar and killed four teachers.", "Gunmen"),
+        # a passive's agent written after the last conjunct
+        ("A farmer was beaten and shot by unidentified gunmen near Multan.", "unidentified gunmen"),
+        # an agent the lexicon does not know, headed by a noun for people acting together
+        (
+            "Two journalists were detained by intelligence forces in Peshawar.",
+            "intelligence forces",
+        ),
+    ],
+)
+def test_attacker_from_the_parse(nlp: Language, sentence: str, expected: str) -> None:
+    assert attacker(nlp, sentence) == expected
+
+
+def test_a_country_that_strikes_is_its_military(nlp: Language) -> None:
+    events = events_of(nlp, "Russia bombed a hospital in Syria on Sunday, killing 12 people.")
+    actors = {(e.actor1.name, e.actor1.kind) for e in events if e.actor1 is not None}
+    assert ("Military Forces of Russia", "state") in actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three soldiers died in a bomb blast in Multan.",
+        "Soldier killed in Peshawar blast.",
+    ],
+)
+def test_the_subject_of_dying_is_no_attacker(nlp: Language, sentence: str) -> None:
+    events = events_of(nlp, sentence)
+    assert events
+    assert all(e.actor1 is None or "oldier" not in e.actor1.text for e in events)
