@@ -139,6 +139,42 @@ def not_inside_quoted(claims: list[Claim]) -> list[Claim]:
     ]
 
 
+def reports_inner_state(doc: Doc, claim: Claim, cues: Cues) -> bool:
+    """Tell whether a claim's cue is a thought or intention ("believes", "plans"), not speech."""
+    if claim.cue_start is None or claim.cue_end is None:
+        return False
+    span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lemma = span.root.lemma_.lower()
+    return lemma in cues.attitude_verbs or (span.root.pos_ == "NOUN" and lemma in cues.speech_nouns)
+
+
+def reported_within(claim: Claim, claims: list[Claim]) -> bool:
+    """Tell whether a claim, cue and content, lies inside another speaker's content."""
+    return claim.cue_start is not None and any(
+        other is not claim
+        and other.speaker.type != "author"
+        and other.start <= min(claim.start, claim.cue_start)
+        and claim.end <= other.end
+        for other in claims
+    )
+
+
+def without_nested_thoughts(doc: Doc, claims: list[Claim], cues: Cues) -> list[Claim]:
+    """Drop a thought or intention reported inside someone else's content.
+
+    "Trump said he believes X": X is Trump's claim, once. "Police said the suspect planned
+    to flee": the plan is the police's claim, not the suspect's. Speech reported inside
+    ("… said the suspect admitted …") stays a claim of its own (nested attribution).
+    """
+    return [
+        c
+        for c in claims
+        if not (reported_within(c, claims) and reports_inner_state(doc, c, cues))
+    ]
+
+
 def find_claims(
     doc: Doc,
     cues: Cues,
@@ -192,7 +228,8 @@ def find_claims(
             claims.append(make_claim(doc, span, by_author, None, found))
     give_to_quoter(doc, claims, quoted, found)
     claims = run_on_quotes(text_of(doc), claims, quotes)
-    return sorted(not_inside_quoted(without_echoes(claims, quotes)), key=lambda c: (c.start, c.end))
+    claims = without_nested_thoughts(doc, without_echoes(claims, quotes), cues)
+    return sorted(not_inside_quoted(claims), key=lambda c: (c.start, c.end))
 
 
 class Attribution:

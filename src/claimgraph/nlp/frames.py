@@ -32,6 +32,9 @@ class Cues:
 
     speech_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
+    construal_prepositions: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
     content_prepositions: frozenset[str]
     bare_speech_verbs: frozenset[str]
     self_admission_verbs: frozenset[str]
@@ -53,6 +56,9 @@ class Cues:
         return cls(
             speech_verbs=frozenset(data["speech_verbs"]),
             object_content_verbs=frozenset(data["object_content_verbs"]),
+            attitude_verbs=frozenset(data["attitude_verbs"]),
+            construal_prepositions=frozenset(data["construal_prepositions"]),
+            verbal_attack_verbs=frozenset(data["verbal_attack_verbs"]),
             content_prepositions=frozenset(data["content_prepositions"]),
             bare_speech_verbs=frozenset(data["bare_speech_verbs"]),
             self_admission_verbs=frozenset(data["self_admission_verbs"]),
@@ -128,6 +134,25 @@ def is_person(token: Token, cues: Cues) -> bool:
     )
 
 
+def governing_verb(verb: Token) -> Token | None:
+    """Return the verb whose subject a subjectless cue shares, or None.
+
+    Coordinated and adverbial verbs ("… and said", "…, saying"), infinitives ("appeared to
+    suggest", "was quick to point out") and gerunds after a preposition ("stopped short of
+    calling") take the subject of the verb (or adjective) they hang from.
+    """
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return head.head
+    return None
+
+
 def find_source(verb: Token, cues: Cues) -> tuple[Span | None, tuple[str, ...]]:
     """Return the source of a cue verb and the words that type it; (None, ()) when there is none."""
     head: Token | None = None
@@ -137,8 +162,9 @@ def find_source(verb: Token, cues: Cues) -> tuple[Span | None, tuple[str, ...]]:
             head = objects[0] if objects else None
         elif child.dep_ == "nsubj":
             head = child
-    if head is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return find_source(verb.head, cues)
+    governor = governing_verb(verb)
+    if head is None and governor is not None:
+        return find_source(governor, cues)
     if head is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and is_person(verb.head, cues):
         head = verb.head  # "Dean, a doctor, saying he would never …"
     if head is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.report_nouns:
@@ -176,11 +202,19 @@ def shown_by_evidence(verb: Token, cues: Cues) -> bool:
     return bool(subjects) and subjects[0].lemma_.lower() in cues.evidence_nouns
 
 
+def construes(verb: Token, cues: Cues) -> bool:
+    """Tell whether a verb casts its object as something ("see X as Y", "consider X a threat")."""
+    return any(c.dep_ in ("oprd", "xcomp") for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in cues.construal_prepositions for c in verb.children
+    )
+
+
 def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
     """Return the children of a cue verb that carry what is said."""
     lemma = verb.lemma_.lower()
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.dep_ != "csubj"]
-    if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues):
+    construal = lemma in cues.attitude_verbs and construes(verb, cues)
+    if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues) or construal:
         found += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         for prep in verb.children:
             # "spoke to reporters", "talked with elders": the audience, not what was said
@@ -259,6 +293,32 @@ def is_embedded(sent: Span, cue: Span, content: tuple[int, int]) -> bool:
     return not inside and not (cue.start <= root.i < cue.end) and root.pos_ in ("VERB", "AUX")
 
 
+def is_cue_verb(lemma: str, cues: Cues) -> bool:
+    """Tell whether a verb lemma can cue an attribution."""
+    return (
+        lemma in cues.speech_verbs
+        or lemma in cues.object_content_verbs
+        or lemma in cues.attitude_verbs
+        or lemma in cues.verbal_attack_verbs
+    )
+
+
+def attacks_in_words(verb: Token, source: Span) -> bool:
+    """Tell whether "attacked" is criticism: a person attacking a person or a group by name.
+
+    "Trump attacked Clinton for …" is a stance; "gunmen attacked a checkpoint" is an act.
+    """
+    if source.root.ent_type_ != "PERSON" and source.root.lower_ not in ("he", "she"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    named = objects and (
+        objects[0].ent_type_ in ("PERSON", "ORG", "NORP")
+        or objects[0].lower_ in ("him", "her", "them")
+    )
+    because = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return bool(named or (objects and because))
+
+
 def verb_frames(
     sent: Span, cues: Cues, taken: set[int], quotes: list[tuple[int, int]]
 ) -> list[Frame]:
@@ -268,13 +328,15 @@ def verb_frames(
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or verb.i in taken:
             continue
-        if lemma not in cues.speech_verbs and lemma not in cues.object_content_verbs:
+        if not is_cue_verb(lemma, cues):
             continue
         source, neighbours = find_source(verb, cues)
         if source is None:
             continue
         needs_speaker = lemma in cues.evidential_verbs or lemma not in cues.speech_verbs
         if needs_speaker and not can_speak(source, cues):
+            continue
+        if lemma in cues.verbal_attack_verbs and not attacks_in_words(verb, source):
             continue
         content = content_range(verb, source, sent, cues, quotes) or quote_after(sent, quotes)
         if content is None and lemma in cues.bare_speech_verbs and verb.i - sent.start <= 4:
