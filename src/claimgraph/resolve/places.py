@@ -56,6 +56,8 @@ WEIGHTS = {
     # A bare name shared by a unit and its main town ("Kandahar", "Kerman", "Niamey") is the
     # town in news; the unit is meant when the text says "province"/"region" (kind_asked).
     "namesake_town": 2.5,
+    "alias_shadowed": -3.0,
+    "near_other": 2.0,  # within PAIR_KM of a plausible reading of another name in the document
 }
 NAMESAKE_MIN_SHARE = 0.05  # the town holds at least this share of the unit's population
 # A small place abroad that nothing else in the document supports is more likely a local
@@ -68,6 +70,7 @@ PROMINENT_POPULATION = 100_000
 PLAUSIBLE_MARGIN = 2.0
 REGION_NAMED_WEIGHT = 1.5
 MIN_REGION_VOTES = 1.0
+PAIR_KM = 40.0  # readings of two names this close support each other (a town and its county)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class Context:
     container: GazetteerEntry | None = None
     countries: Counter[str] | None = None
     admin1s: Counter[str] | None = None
+    near: dict[int, float] | None = None  # readings near a reading of another name: support
 
 
 def _kind_family(code: str) -> str:
@@ -165,6 +169,8 @@ def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -
         parts.append(("same_country", min(SAME_COUNTRY_CAP, WEIGHTS["same_country"] * count)))
     if context.admin1s and entry.admin1_code and context.admin1s.get(entry.admin1_code):
         parts.append(("same_admin1", WEIGHTS["same_admin1"]))
+    if context.near and (support := context.near.get(entry.geonameid)):
+        parts.append(("near_other", WEIGHTS["near_other"] * support))
     reasons = tuple(f"{name} {value:+.1f}" for name, value in parts)
     return Scored(entry, sum(value for _, value in parts), reasons)
 
@@ -176,6 +182,7 @@ def rank_candidates(
     scored = [score_candidate(e, mention, context) for e in entries]
     if mention.kind is None:
         scored = [namesake_town_bonus(s, entries) for s in scored]
+    scored = alias_shadowed(scored, mention)
     return sorted(scored, key=lambda s: (-s.score, s.entry.geonameid))
 
 
@@ -214,6 +221,28 @@ def namesake_town_bonus(scored: Scored, entries: Sequence[GazetteerEntry]) -> Sc
                 town, scored.score + bonus, (*scored.reasons, f"namesake_town {bonus:+.1f}")
             )
     return scored
+
+
+def alias_shadowed(scored: list[Scored], mention: Mention) -> list[Scored]:
+    """Lower a town matched only by an alias when a bigger town of that very name exists in the
+    same country: old names of US towns ("Maryville" for Beeville) are rarely what a writer
+    means when another town still carries the name (a big city known by its alias stays:
+    "Newcastle" upon Tyne)."""
+    key = normalise_name(mention.lookup)
+    named: dict[str, int] = {}
+    for s in scored:
+        if s.entry.feature_class == "P" and normalise_name(s.entry.name) == key:
+            code = s.entry.country_code
+            named[code] = max(named.get(code, 0), s.entry.population)
+    penalty = WEIGHTS["alias_shadowed"]
+    return [
+        Scored(s.entry, s.score + penalty, (*s.reasons, f"alias_shadowed {penalty:+.1f}"))
+        if s.entry.feature_class == "P"
+        and normalise_name(s.entry.name) != key
+        and s.entry.population <= named.get(s.entry.country_code, -1)
+        else s
+        for s in scored
+    ]
 
 
 def is_stray(entry: GazetteerEntry, focus: str | None, others: Sequence[GazetteerEntry]) -> bool:
@@ -361,7 +390,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         rank_candidates(c, m, Context(focus=focus)) if c else []
         for c, m in zip(candidates, mentions, strict=True)
     ]
-    unit = region_of(keys, priors, focus)
+    readings = plausible_readings(keys, priors, focus)
+    near = paired_readings(readings)
+    unit = region_of(readings, near)
     containers = container_indexes(text, mentions)
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
@@ -380,6 +411,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             container=container_of(i, containers, chosen, first),
             countries=Counter(e.country_code for e in others if e.country_code),
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
+            near=near.get(keys[i]),
         )
         chosen[i] = rank_candidates(candidates[i], mentions[i], context)[0].entry
     chosen = one_sense(
@@ -431,19 +463,11 @@ def one_sense(
     ]
 
 
-def region_of(
+def plausible_readings(
     keys: Sequence[str], ranked: Sequence[Sequence[Scored]], focus: str | None
-) -> str | None:
-    """Infer the first-level unit a document is set in from the names it uses.
-
-    Each distinct name spreads one vote evenly over the units of its plausible readings in the
-    focus country (one sense per discourse): a name found in one state only ("Shakopee") votes
-    for it whole, a name every state has ("Decatur") votes a little for each, and a state's own
-    name ("Texas", "Ga.") votes more. Local news names its state and some unambiguous towns, and
-    their sum settles the towns whose names recur across the country.
-    """
-    if focus is None:
-        return None
+) -> dict[str, list[GazetteerEntry]]:
+    """Map each distinct name to its readings in the focus country that score within
+    PLAUSIBLE_MARGIN of its best one there (none for a name whose best reading is a country)."""
     readings: dict[str, list[GazetteerEntry]] = {}
     for key, scored in zip(keys, ranked, strict=True):
         inside = [s for s in scored if s.entry.country_code == focus]
@@ -453,14 +477,25 @@ def region_of(
         readings[key] = [
             s.entry for s in inside if s.score >= best - PLAUSIBLE_MARGIN and s.entry.admin1_code
         ]
-    counties = Counter(
-        code for entries in readings.values() for code in {e.admin2_code for e in entries} if code
-    )
+    return readings
+
+
+def region_of(
+    readings: dict[str, list[GazetteerEntry]], near: dict[str, dict[int, float]]
+) -> str | None:
+    """Infer the first-level unit a document is set in from the names it uses.
+
+    Each distinct name spreads one vote evenly over the units of its plausible readings in the
+    focus country (one sense per discourse): a name found in one state only ("Shakopee") votes
+    for it whole, a name every state has ("Decatur") votes a little for each, and a state's own
+    name ("Texas", "Ga.") votes more. Readings near a reading of another name ("Huntsville" and
+    "Walker County") are the ones the story means, when there are any. Local news names its
+    state and some unambiguous towns, and their sum settles the towns whose names recur across
+    the country.
+    """
     votes: Counter[str] = Counter()
-    for entries in readings.values():
-        # Readings in a county another name can also lie in ("Huntsville" and "Walker County")
-        # are the ones the story means, when there are any.
-        paired = [e for e in entries if e.admin2_code and counties[e.admin2_code] > 1]
+    for key, entries in readings.items():
+        paired = [e for e in entries if e.geonameid in near[key]]
         units = {e.admin1_code for e in paired or entries if e.admin1_code}
         weight = REGION_NAMED_WEIGHT if entries and entries[0].feature_code == "ADM1" else 1.0
         for code in units:
@@ -471,6 +506,41 @@ def region_of(
     if len(ranked_units) > 1 and ranked_units[1][1] >= ranked_units[0][1]:
         return None
     return ranked_units[0][0]
+
+
+def paired_readings(readings: dict[str, list[GazetteerEntry]]) -> dict[str, dict[int, float]]:
+    """For each name, its readings that lie near a reading of another name, with the support:
+    1 / the number of readings of the most specific such name ("Shakopee" 1, "Decatur" less).
+
+    Towns and counties only (a state or country is near everything); readings are binned by
+    whole degrees so that only neighbouring cells are compared.
+    """
+    cells: dict[tuple[int, int], list[tuple[str, GazetteerEntry]]] = {}
+    for key, entries in readings.items():
+        for e in entries:
+            if e.feature_class == "P" or e.feature_code == "ADM2":
+                cell = (math.floor(e.latitude), math.floor(e.longitude))
+                cells.setdefault(cell, []).append((key, e))
+    near: dict[str, dict[int, float]] = {key: {} for key in readings}
+    for (lat, lon), members in cells.items():
+        around = [
+            m
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for m in cells.get((lat + dlat, lon + dlon), ())
+        ]
+        for key, e in members:
+            support = max(
+                (
+                    1 / len(readings[k])
+                    for k, other in around
+                    if k != key and distance_km(e, other) < PAIR_KM
+                ),
+                default=0.0,
+            )
+            if support:
+                near[key][e.geonameid] = max(support, near[key].get(e.geonameid, 0.0))
+    return near
 
 
 def containing_place(text: str, places: Sequence[Place], place: Place) -> Place | None:
