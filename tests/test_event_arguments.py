@@ -108,3 +108,40 @@ def test_the_subject_of_dying_is_no_attacker(nlp: Language, sentence: str) -> No
     events = events_of(nlp, sentence)
     assert events
     assert all(e.actor1 is None or "oldier" not in e.actor1.text for e in events)
+
+
+def location_of(nlp: Language, text: str) -> str | None:
+    """Return the location name of the sentence's first event."""
+    events = events_of(nlp, text)
+    assert events, text
+    return events[0].location.name if events[0].location is not None else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a demonym or country qualifying people or weapons says who, not where
+        ("Russian jets bombed a market in Multan, killing six people.", "Multan"),
+        ("Two U.S. soldiers were killed by a roadside bomb in Peshawar.", "Peshawar"),
+        # a country that acts is no scene
+        ("Russia bombed a hospital in Syria on Sunday, killing 12 people.", "Syria"),
+        # a country qualifying a place still says where
+        ("Gunmen attacked a checkpoint on the Syrian border, killing two guards.", "Syria"),
+    ],
+)
+def test_scene_is_where_not_who(nlp: Language, sentence: str, expected: str) -> None:
+    assert location_of(nlp, sentence) == expected
+
+
+def test_location_keeps_the_english_spelling_of_the_text() -> None:
+    from claimgraph.model import Place
+    from claimgraph.nlp.event_arguments import to_location
+
+    aleppo = Place("Aleppo", 0, 6, "Ḩalab", 170063, 36.2, 37.16, "SY", None, None, None, "PPLA")
+    assert to_location(aleppo, 1).name == "Aleppo"
+    shouted = Place(
+        "KANDAHAR", 0, 8, "Kandahār", 1138336, 31.6, 65.7, "AF", None, None, None, "PPLA"
+    )
+    assert to_location(shouted, 1).name == "Kandahar"
+    lahore = Place("Lahore", 0, 6, "Lahore", 1172451, 31.5, 74.3, "PK", None, None, None, "PPLA")
+    assert to_location(lahore, 1).name == "Lahore"
