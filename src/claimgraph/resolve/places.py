@@ -70,6 +70,7 @@ PROMINENT_POPULATION = 100_000
 PLAUSIBLE_MARGIN = 2.0
 REGION_NAMED_WEIGHT = 1.5
 MIN_REGION_VOTES = 1.0
+STATE_SUPPORT = 0.5  # a named state supports the readings inside it less than a neighbour does
 PAIR_KM = 40.0  # readings of two names this close support each other (a town and its county)
 
 
@@ -386,6 +387,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     voters = focus_voters(keys, candidates, first)
     resolved = [to_place(mentions[i], first[i]) for i in voters if first[i] is not None]
     focus = country_focus(resolved)
+    alone = [
+        rank_candidates(c, m, Context()) if c else []
+        for c, m in zip(candidates, mentions, strict=True)
+    ]
+    focus = country_vote(keys, alone) or focus
     priors = [
         rank_candidates(c, m, Context(focus=focus)) if c else []
         for c, m in zip(candidates, mentions, strict=True)
@@ -480,6 +486,40 @@ def plausible_readings(
     return readings
 
 
+def country_vote(keys: Sequence[str], ranked: Sequence[Sequence[Scored]]) -> str | None:
+    """Infer the country a document is set in, as `region_of` does the state; None on a tie.
+
+    Each distinct name that is not contested by well-known places of several countries spreads
+    its vote (2 for a country, 1.5 for an admin unit, 1 for a town) over the countries of its
+    plausible readings, keeping to readings near a reading of another name when there are any:
+    "Oxford" and "Cowley" are English together, "Woodstock" and "Tavistock" Canadian beside
+    "Plattsville", whatever each would be alone.
+    """
+    readings: dict[str, list[GazetteerEntry]] = {}
+    for key, scored in zip(keys, ranked, strict=True):
+        if key in readings or not scored or is_contested([s.entry for s in scored]):
+            continue
+        best = scored[0].score
+        readings[key] = [
+            s.entry for s in scored if s.score >= best - PLAUSIBLE_MARGIN and s.entry.country_code
+        ]
+    near = paired_readings(readings)
+    votes: Counter[str] = Counter()
+    for key, entries in readings.items():
+        if not entries:
+            continue
+        paired = [e for e in entries if e.geonameid in near[key]]
+        codes = {e.country_code for e in paired or entries}
+        code = entries[0].feature_code
+        weight = 2.0 if code.startswith("PCL") else 1.5 if code.startswith("ADM") else 1.0
+        for c in codes:
+            votes[c] += weight / len(codes)  # type: ignore[assignment]
+    top = votes.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] >= top[0][1]):
+        return None
+    return top[0][0]
+
+
 def region_of(
     readings: dict[str, list[GazetteerEntry]], near: dict[str, dict[int, float]]
 ) -> str | None:
@@ -522,6 +562,16 @@ def paired_readings(readings: dict[str, list[GazetteerEntry]]) -> dict[str, dict
                 cell = (math.floor(e.latitude), math.floor(e.longitude))
                 cells.setdefault(cell, []).append((key, e))
     near: dict[str, dict[int, float]] = {key: {} for key in readings}
+    # A named state supports the readings inside it ("Monroe County" and "Missouri").
+    states = {
+        entries[0].admin1_code: STATE_SUPPORT / len(entries)
+        for entries in readings.values()
+        if entries and entries[0].feature_code == "ADM1"
+    }
+    for key, entries in readings.items():
+        for e in entries:
+            if e.feature_code != "ADM1" and (support := states.get(e.admin1_code)):
+                near[key][e.geonameid] = support
     for (lat, lon), members in cells.items():
         around = [
             m
