@@ -35,6 +35,7 @@ class Cues:
     attitude_verbs: frozenset[str]
     construal_prepositions: frozenset[str]
     verbal_attack_verbs: frozenset[str]
+    passive_cue_verbs: frozenset[str]
     content_prepositions: frozenset[str]
     bare_speech_verbs: frozenset[str]
     self_admission_verbs: frozenset[str]
@@ -59,6 +60,7 @@ class Cues:
             attitude_verbs=frozenset(data["attitude_verbs"]),
             construal_prepositions=frozenset(data["construal_prepositions"]),
             verbal_attack_verbs=frozenset(data["verbal_attack_verbs"]),
+            passive_cue_verbs=frozenset(data["passive_cue_verbs"]),
             content_prepositions=frozenset(data["content_prepositions"]),
             bare_speech_verbs=frozenset(data["bare_speech_verbs"]),
             self_admission_verbs=frozenset(data["self_admission_verbs"]),
@@ -225,21 +227,26 @@ def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
 
 
 def rest_of_sentence(sent: Span, excluded: set[int]) -> tuple[int, int] | None:
-    """Return the longest run of sentence tokens outside `excluded`, as characters."""
+    """Return the sentence around `excluded` tokens (a speech tag), as characters.
+
+    A tag in the middle ("The museum, Mr. Obama said, would …") leaves content on both
+    sides: the range runs from the first word to the last. A line break ends the range: a
+    headline or an earlier paragraph is not part of the content; the longest line wins.
+    """
     best: tuple[int, int] | None = None
-    run: list[Token] = []
+    line: list[Token] = []
     for token in [*sent, None]:
-        # a line break ends a run: a headline or an earlier paragraph is not part of the content
-        if token is not None and token.i not in excluded and "\n" not in token.text:
-            run.append(token)
+        if token is not None and "\n" not in token.text:
+            if token.i not in excluded:
+                line.append(token)
             if "\n" not in token.whitespace_:
                 continue
-        words = [t for t in run if not t.is_punct]
+        words = [t for t in line if not t.is_punct]
         if len(words) >= MIN_CONTENT_WORDS:
-            candidate = (run[0].idx, run[-1].idx + len(run[-1]))
+            candidate = (words[0].idx, words[-1].idx + len(words[-1]))
             if best is None or candidate[1] - candidate[0] > best[1] - best[0]:
                 best = candidate
-        run = []
+        line = []
     return best
 
 
@@ -277,7 +284,8 @@ def content_range(
     if any(c.dep_ == "agent" for c in verb.children):
         # "… were reported by X": X vouches for the whole statement
         return sent.start_char, sent.end_char
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+    speech = verb.lemma_.lower() in cues.speech_verbs  # not "you know", "you see"
+    if speech and verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         rest = rest_of_sentence(sent, {t.i for t in verb.subtree})
         return with_quotes_beside(rest, verb, sent, quotes)
     if verb.lemma_.lower() in cues.bare_speech_verbs:
@@ -319,6 +327,22 @@ def attacks_in_words(verb: Token, source: Span) -> bool:
     return bool(named or (objects and because))
 
 
+def agentless_passive(verb: Token, cues: Cues) -> Frame | None:
+    """Return the frame of "X is expected to …", "X was accused of …": nobody named says it.
+
+    The whole clause, subject included, is what the unnamed source holds.
+    """
+    if verb.lemma_.lower() not in cues.passive_cue_verbs:
+        return None
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps or not deps & {"nsubjpass", "auxpass"}:
+        return None
+    clause = subtree_span(verb)
+    nobody = verb.doc[verb.i : verb.i]
+    cue = verb.doc[verb.i : verb.i + 1]
+    return Frame(nobody, cue, (clause.start_char, clause.end_char), (), False, False)
+
+
 def verb_frames(
     sent: Span, cues: Cues, taken: set[int], quotes: list[tuple[int, int]]
 ) -> list[Frame]:
@@ -332,6 +356,9 @@ def verb_frames(
             continue
         source, neighbours = find_source(verb, cues)
         if source is None:
+            unsourced = agentless_passive(verb, cues)
+            if unsourced is not None:
+                frames.append(unsourced)
             continue
         needs_speaker = lemma in cues.evidential_verbs or lemma not in cues.speech_verbs
         if needs_speaker and not can_speak(source, cues):

@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span
 from claimgraph.nlp.extensions import is_ignored, text_of
 from claimgraph.nlp.frames import Cues, Frame
 
-# A name before a colon: one to four capitalised words ("Sanders", "Gen. John Smith", "PENCE").
+# A name before a colon: one to four capitalised words ("Sanders", "Gen. John Smith", "PENCE"),
+# perhaps after the quotation mark that opens each paragraph of a quoted transcript.
 COLON_LINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:"
+    r"^[ \t]*[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:"
     r"[ \t]+(?P<content>\S[^\n]*)",
     re.M,
 )
