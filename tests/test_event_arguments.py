@@ -145,3 +145,26 @@ def test_location_keeps_the_english_spelling_of_the_text() -> None:
     assert to_location(shouted, 1).name == "Kandahar"
     lahore = Place("Lahore", 0, 6, "Lahore", 1172451, 31.5, 74.3, "PK", None, None, None, "PPLA")
     assert to_location(lahore, 1).name == "Lahore"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the agent's own noun phrase, not an actor named later in its clause
+        (
+            "A colonel was detained by intelligence forces in Peshawar over the terrorist attack.",
+            "intelligence forces",
+        ),
+        # "they" is the plural subject of the sentence before
+        (
+            "Separatist fighters crossed into Multan district at night. They seized 40 hostages.",
+            "Separatist fighters",
+        ),
+        # either side of "killed in clashes between X and Y" took part; the first is coded
+        ("Four people were killed in Multan in clashes between police and protesters.", "police"),
+        # a noun trigger's "carried out by" phrase
+        ("The attacks in Peshawar were carried out by the Red Hand.", "Red Hand"),
+    ],
+)
+def test_attacker_beyond_the_clause(nlp: Language, sentence: str, expected: str) -> None:
+    assert attacker(nlp, sentence) == expected

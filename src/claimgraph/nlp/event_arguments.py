@@ -386,6 +386,8 @@ PERPETRATION_VERBS = frozenset(
         "initiate",
         "wage",
         "fire",
+        "seize",
+        "take",
     }
 )
 # Nouns a trigger can be counted or framed by: "a series of attacks", "responsibility for it".
@@ -422,7 +424,7 @@ def inherited_subjects(verb: Token) -> list[Token]:
     """
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head) or inherited_subjects(verb.head)
-    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG"}):
         return subjects(verb.head) or inherited_subjects(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
@@ -465,6 +467,17 @@ def perpetration_verb(noun: Token) -> Token | None:
     return None
 
 
+def sides_of(noun: Token) -> list[Token]:
+    """Return the first side named in a noun's "between X and Y" phrase."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Return (agent heads, patient heads) of a trigger from the parse."""
     agents: list[Token] = []
@@ -482,7 +495,7 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
             patients.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "between":
             # "a battle between troops and militants": the first side acts, the second is met.
-            for side in (c for c in child.children if c.dep_ == "pobj"):
+            for side in sides_of(verb):
                 agents.append(side)
                 patients.extend(side.conjuncts)
         elif child.dep_ in {"compound", "poss", "amod", "nmod"} and verb.pos_ in {"NOUN", "PROPN"}:
@@ -494,6 +507,17 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         reduced_passive(verb) or not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     ):
         agents.extend(inherited_subjects(verb))
+    for child in verb.children:
+        if child.dep_ == "acl" and verb.pos_ in {"NOUN", "PROPN"}:
+            agents.extend(
+                t for t in subjects(child) if t.dep_ == "pobj"
+            )  # "attacks carried out by X"
+        elif child.dep_ == "prep" and child.lower_ in {"in", "during", "amid"}:
+            # "killed in a battle between troops and militants"
+            for frame in (c for c in child.children if c.dep_ == "pobj"):
+                for side in sides_of(frame):
+                    agents.append(side)
+                    patients.extend(side.conjuncts)
     if verb.pos_ in {"NOUN", "PROPN"}:
         support = perpetration_verb(verb)
         if support is not None:
@@ -507,21 +531,58 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+# Dependents that stay inside the noun phrase naming an agent ("the militants of ISIS", "police
+# and troops"); a clause or a prepositional phrase beyond them says something else.
+CORE_DEPS = frozenset(
+    {"compound", "amod", "poss", "appos", "conj", "cc", "nmod", "det", "nummod", "quantmod", "case"}
+)
+
+
+def core_tokens(token: Token) -> list[Token]:
+    """Return the tokens of the noun phrase a token heads, without clauses and other PPs."""
+    core = [token]
+    for child in token.children:
+        if child.dep_ in CORE_DEPS:
+            core.extend(core_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            core.append(child)
+            core.extend(t for pobj in child.children for t in core_tokens(pobj))
+    return core
+
+
 def actor_in(
     tokens: Sequence[Token], actors: Sequence[Actor], skip: Token | None = None
 ) -> Actor | None:
-    """Return the first actor mention inside the subtrees of the given tokens.
+    """Return the first actor mention inside the noun phrases, then the subtrees, of the tokens.
 
-    The subtree of `skip` (the trigger) is left out: "centers destroyed by gunmen" has the
-    gunmen inside the patient's subtree, but they are the agent.
+    A head that itself names people ("intelligence forces") is not searched beyond its noun
+    phrase: "detained by intelligence forces ... in connection with the terrorist attack" has
+    no terrorist agent; when the first agent names someone outside the lexicon, there is no
+    lexicon actor (`named_agent` gives it as written). The subtree of `skip` (the trigger) is
+    left out: "centers destroyed by gunmen" has the gunmen inside the patient's subtree, but
+    they are the agent.
     """
     skipped = {t.i for t in skip.subtree} if skip is not None else set()
-    for token in tokens:
-        own = skip is not None and token.is_ancestor(skip)
-        subtree = [t for t in token.subtree if not own or t.i not in skipped]
+
+    def first_in(span_tokens: Sequence[Token]) -> Actor | None:
         for actor in actors:
-            if any(t.idx <= actor.start < t.idx + len(t) for t in subtree):
+            if any(t.idx <= actor.start < t.idx + len(t) for t in span_tokens):
                 return actor
+        return None
+
+    for token in tokens:
+        found = first_in([t for t in core_tokens(token) if t.i not in skipped])
+        if found is not None:
+            return found
+        if skip is None and token.lower_ not in PRONOUNS and unlisted_agent(token) is not None:
+            return None  # the first agent names someone the lexicon does not know
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in GROUP_NOUNS:
+            continue
+        own = skip is not None and token.is_ancestor(skip)
+        found = first_in([t for t in token.subtree if not own or t.i not in skipped])
+        if found is not None:
+            return found
     return None
 
 
@@ -616,34 +677,63 @@ def named_agent(agents: Sequence[Token]) -> EventActor | None:
 
     A named group or person is given as written, its ACLED kind unknown rather than guessed; a
     country acting is its military, as coders code it; an unnamed group or person ("intelligence
-    forces", "a gunman's accomplice") is given as written.
+    forces", "a gunman's accomplice") is given as written; "they" is the plural subject of the
+    sentence before.
     """
     for token in agents:
         if token.lower_ in PRONOUNS:
-            continue
-        doc = token.doc
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
-                if ent.label_ in COUNTRY_ENTITIES:
-                    state = country_state_force(token, ent)
-                    if state is not None:
-                        return state
-                return EventActor(name=ent.text, text=ent.text, kind=None)
-        # A name the tagger does not know is an agent as subject or "by" phrase; as a modifier
-        # of the trigger ("the Cavehill Road bombing") it is more often the scene.
-        named = token.pos_ == "PROPN" and token.dep_ not in MODIFIER_DEPS and not in_place(token)
-        if named or (token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS):
-            phrase = noun_phrase(token).text
-            return EventActor(name=phrase, text=phrase, kind=None)
+            antecedent = previous_subject(token.sent) if token.lower_ == "they" else None
+            if antecedent is None or antecedent.tag_ not in {"NNS", "NNPS"}:
+                continue
+            token = antecedent  # "Separatist fighters crossed the border. They seized ..."
+        found = unlisted_agent(token)
+        if found is not None:
+            return found
     return None
+
+
+def unlisted_agent(token: Token) -> EventActor | None:
+    """Return the actor one agent token names as written, or None when it names nobody."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
+            if ent.label_ in COUNTRY_ENTITIES:
+                state = country_state_force(token, ent)
+                if state is not None or ent.label_ == "GPE":
+                    return state  # a town is where, not who ("the Orlando shooting")
+            name = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            return EventActor(name=name.text, text=name.text, kind=None)
+    # A name the tagger does not know is an agent as subject or "by" phrase; as a modifier
+    # of the trigger ("the Cavehill Road bombing") it is more often the scene.
+    named = token.pos_ == "PROPN" and token.dep_ not in MODIFIER_DEPS and not in_place(token)
+    if named or (token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS):
+        phrase = noun_phrase(token).text
+        return EventActor(name=phrase, text=phrase, kind=None)
+    return None
+
+
+def previous_subject(sentence: Span) -> Token | None:
+    """Return the subject of the main clause of the sentence before, if any."""
+    if sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def preceding_actor(
     agents: Sequence[Token], actors: Sequence[Actor], sentence: Span, reach: int = 600
 ) -> Actor | None:
-    """Resolve a pronoun agent ("they attacked") to the nearest actor named shortly before it."""
+    """Resolve a pronoun agent ("they attacked") to an actor named shortly before it.
+
+    The subject of the sentence before is the likeliest antecedent; failing an actor there,
+    the nearest actor mention within `reach` characters.
+    """
     if not any(t.lower_ in PRONOUNS for t in agents):
         return None
+    subject = previous_subject(sentence)
+    if subject is not None:
+        found = actor_in([subject], actors)
+        if found is not None and found.kind != "civilians":
+            return found
     start = sentence.start_char
     earlier = [a for a in actors if start - reach <= a.start < start and a.kind != "civilians"]
     return earlier[-1] if earlier else None
