@@ -174,3 +174,72 @@ def test_a_short_capitalised_word_names_only_a_country_unit_region_or_its_namesa
     entry: GazetteerEntry, acronym: str, allowed: bool
 ) -> None:
     assert is_acronym_target(entry, acronym) is allowed
+
+
+# Towns that share their names across states and countries (real ids; rounded points).
+NAMESAKE_ROWS = [
+    _row(6252001, "United States", 39.76, -98.5, "A.PCLI", "US", "00", 327167434),
+    _row(6251999, "Canada", 60.1, -113.6, "A.PCLI", "CA", "00", 37058856),
+    _row(2635167, "United Kingdom", 54.76, -2.7, "A.PCLI", "GB", "00", 66488991),
+    _row(4068590, "Huntsville", 34.73, -86.59, "P.PPL", "US", "AL", 215006),
+    _row(4699540, "Huntsville", 30.72, -95.55, "P.PPL", "US", "TX", 40938),
+    _row(4739690, "Walker County", 30.70, -95.48, "A.ADM2", "US", "TX", 42488),
+    _row(4096107, "Walker County", 33.77, -87.26, "A.ADM2", "US", "AL", 24175),
+    _row(4191124, "Decatur", 33.77, -84.30, "P.PPL", "US", "GA", 21957),
+    _row(4236895, "Decatur", 39.84, -88.95, "P.PPL", "US", "IL", 73254),
+    _row(4180638, "Avondale Estates", 33.77, -84.27, "P.PPL", "US", "GA", 3139),
+    _row(4883904, "Avondale", 41.94, -87.70, "P.PPL", "US", "IL", 39721),
+    _row(6184365, "Woodstock", 43.13, -80.75, "P.PPL", "CA", "08", 40404),
+    _row(2633618, "Woodstock", 51.85, -1.35, "P.PPL", "GB", "ENG", 3521),
+    _row(6106255, "Plattsville", 43.30, -80.62, "P.PPL", "CA", "08", 1366),
+    _row(2640729, "Oxford", 51.75, -1.26, "P.PPL", "GB", "ENG", 162100),
+    _row(2651894, "Cowley", 51.73, -1.21, "P.PPL", "GB", "ENG", 16000),
+    _row(2643097, "March", 52.55, 0.09, "P.PPL", "GB", "ENG", 22298),
+]
+
+
+@pytest.fixture(scope="module")
+def namesakes_of(base_nlp: Language) -> Callable[[str], list[Place]]:
+    component = PlacesComponent(memory_gazetteer_from_geonames(NAMESAKE_ROWS))
+    return lambda text: component(base_nlp(text))._.places
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # A town and its county settle each other's state (one sense per discourse).
+        (
+            "The burn ban in Walker County was lifted after the Huntsville fire chief agreed.",
+            "Huntsville",
+            "US.TX",
+        ),
+        # Neighbouring towns: Decatur sits beside Avondale Estates, not beside Avondale, Illinois.
+        (
+            "Schools in Decatur and in Avondale Estates will close, officials in Decatur said.",
+            "Decatur",
+            "US.GA",
+        ),
+    ],
+)
+def test_names_that_lie_together_choose_each_others_state(
+    namesakes_of: Callable[[str], list[Place]], text: str, mention: str, admin1: str
+) -> None:
+    assert {p.admin1_code for p in namesakes_of(text) if p.text == mention} == {admin1}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Farmers in Plattsville and in Woodstock lost their crops.", "Woodstock", "CA"),
+        ("Farmers in Cowley and in Woodstock lost their crops.", "Woodstock", "GB"),
+    ],
+)
+def test_the_towns_around_a_namesake_choose_its_country(
+    namesakes_of: Callable[[str], list[Place]], text: str, mention: str, country: str
+) -> None:
+    assert [p.country_code for p in namesakes_of(text) if p.text == mention] == [country]
+
+
+def test_dates_and_kind_words_are_no_places(namesakes_of: Callable[[str], list[Place]]) -> None:
+    places = namesakes_of("In March the City Council in Oxford met on Thursday.")
+    assert [p.text for p in places] == ["Oxford"]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.nlp.extensions import is_ignored, register_extensions
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from claimgraph.resolve.places import Mention, resolve_mentions
+from claimgraph.resolve.places import DIRECTION_WORDS, Mention, resolve_mentions
 
 
 def _words(text: str) -> frozenset[str]:
@@ -163,10 +163,12 @@ def _proper_runs(doc: Doc, covered: set[int]) -> list[Span]:
 
 
 def _mention(span: Span, kind: str | None, country: str | None = None) -> Mention:
-    if span.text in _abbreviations():  # "Ky." → Kentucky, a first-level unit
-        return Mention(
-            span.text, span.start_char, span.end_char, _abbreviations()[span.text][0], "ADM1"
-        )
+    # "Ky." → Kentucky, a first-level unit; "D.C" and "N.Y" lose their point to the sentence.
+    abbreviation = _abbreviations().get(span.text) or (
+        _abbreviations().get(f"{span.text}.") if "." in span.text else None
+    )
+    if abbreviation:
+        return Mention(span.text, span.start_char, span.end_char, abbreviation[0], "ADM1")
     # A demonym the model tagged as a place ("Sri Lankan" as GPE) still means its country.
     country = country or (country_for_demonym(span.text) if kind is None else None)
     return Mention(
@@ -187,7 +189,8 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
             part, kind = _with_kind_word(span.doc[i:j])
             known = _known(gazetteer, _lookup_name(part, kind)) or _known(gazetteer, part.text)
             local = i == span.start and known and (kind or _local_head_after(part))
-            if part[0].is_title and (local or _is_prominent(known)):
+            compass = len(part) == 1 and part[0].lower_ in DIRECTION_WORDS  # "South L.A."
+            if part[0].is_title and not compass and (local or _is_prominent(known)):
                 found.append(_mention(part, kind))
                 i = part.end - 1
                 break
@@ -237,7 +240,14 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     span, kind = _with_kind_word(span)
     name = _lookup_name(span, kind)
     if label in ("GPE", "LOC"):
-        if len(span) > 2 and not kind and not _known(gazetteer, name):
+        if (
+            len(span) > 1
+            and not kind
+            and not _known(gazetteer, name)
+            and not country_for_demonym(span.text)
+            # "South L.A.": the resolver drops the compass word itself
+            and not (len(span) == 2 and span[0].lower_ in DIRECTION_WORDS)
+        ):
             # "United Way of America", "State of Illinois' Web": the place is inside.
             return _org_parts(span, gazetteer) or [_mention(span, kind)]
         return [_mention(span, kind)]
@@ -311,7 +321,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_run_mentions(run, gazetteer))
     mentions.extend(_dateline_mentions(doc, gazetteer))
     mentions.extend(_abbreviation_mentions(doc, covered))
-    mentions = [m for m in mentions if m.text.casefold() not in CALENDAR_WORDS]
+    # A kind word or compass word alone ("the City Council", "North") names no place.
+    mentions = [
+        m
+        for m in mentions
+        if (word := m.text.casefold()) not in CALENDAR_WORDS
+        and word not in KIND_WORDS
+        and word not in DIRECTION_WORDS
+    ]
     kept = _without_overlaps(doc, mentions)
     return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
 
