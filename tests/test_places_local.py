@@ -243,3 +243,20 @@ def test_the_towns_around_a_namesake_choose_its_country(
 def test_dates_and_kind_words_are_no_places(namesakes_of: Callable[[str], list[Place]]) -> None:
     places = namesakes_of("In March the City Council in Oxford met on Thursday.")
     assert [p.text for p in places] == ["Oxford"]
+
+
+def test_names_listed_before_counties_are_counties(base_nlp: Language) -> None:
+    rows = [
+        _row(6252001, "United States", 39.76, -98.5, "A.PCLI", "US", "00", 327167434),
+        _row(4185838, "Camden County", 30.92, -81.64, "A.ADM2", "US", "GA", 50513),
+        _row(4141748, "Camden", 39.93, -75.12, "P.PPL", "US", "NJ", 77344),
+        _row(4187348, "Charlton County", 30.78, -82.14, "A.ADM2", "US", "GA", 12171),
+        _row(4932823, "Charlton", 42.14, -71.97, "P.PPL", "US", "MA", 12981),
+    ]
+    aliases = ["1\t4185838\ten\tCamden", "2\t4187348\ten\tCharlton"]
+    gazetteer = memory_gazetteer_from_geonames(rows, alternate_rows=aliases)
+    doc = PlacesComponent(gazetteer)(base_nlp("Volunteers from Camden and Charlton counties came."))
+    assert [(p.text, p.feature_code) for p in doc._.places] == [
+        ("Camden", "ADM2"),
+        ("Charlton", "ADM2"),
+    ]

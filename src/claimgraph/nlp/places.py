@@ -73,6 +73,15 @@ CALENDAR_WORDS = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december christmas easter thanksgiving"
 )
+# Names listed before a plural kind word are units of that kind: "Butler, Clark and Warren
+# counties", "Kandahar and Helmand provinces".
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_LIST_JOIN = r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+"
+UNIT_LIST = re.compile(
+    rf"({_LIST_NAME}(?:(?:{_LIST_JOIN}){_LIST_NAME})*)\s+(counties|parishes|districts|provinces)\b"
+)
+LIST_JOIN = re.compile(_LIST_JOIN)
+PLURAL_KINDS = {"counties": "ADM2", "parishes": "ADM2", "districts": "ADM2", "provinces": "ADM1"}
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
 
@@ -302,9 +311,25 @@ def _abbreviation_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
     ]
 
 
+def _unit_list_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Find the names of a list that ends in a plural kind word ("Camden and Charlton counties")."""
+    found = []
+    for match in UNIT_LIST.finditer(doc.text):
+        kind = PLURAL_KINDS[match.group(2)]
+        start = match.start(1)
+        for name in LIST_JOIN.split(match.group(1)):
+            offset = doc.text.index(name, start)
+            start = offset + len(name)
+            word = name.removeprefix("The ")
+            offset += len(name) - len(word)
+            if _known(gazetteer, word):
+                found.append(Mention(word, offset, offset + len(word), word, kind))
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Find toponym mentions in a parsed doc, in text order, without overlaps."""
-    mentions: list[Mention] = []
+    mentions: list[Mention] = _unit_list_mentions(doc, gazetteer)
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
