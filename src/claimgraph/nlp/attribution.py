@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.model import Claim, Speaker
 from claimgraph.nlp.extensions import analysed_sentences, text_of
-from claimgraph.nlp.frames import Cues, Frame, default_cues, sentence_frames
+from claimgraph.nlp.frames import Cues, Frame, default_cues, sentence_frames, verb_lemma
 from claimgraph.nlp.line_frames import line_frames
 from claimgraph.nlp.modality import (
     ModalityCues,
@@ -146,8 +146,10 @@ def reports_inner_state(doc: Doc, claim: Claim, cues: Cues) -> bool:
     span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    lemma = span.root.lemma_.lower()
-    return lemma in cues.attitude_verbs or (span.root.pos_ == "NOUN" and lemma in cues.speech_nouns)
+    root = span.root
+    if root.pos_ == "NOUN":
+        return root.lemma_.lower() in cues.speech_nouns
+    return verb_lemma(root, cues) in cues.attitude_verbs
 
 
 def reported_within(claim: Claim, claims: list[Claim]) -> bool:

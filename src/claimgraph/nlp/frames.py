@@ -96,6 +96,35 @@ class Frame(NamedTuple):
     embedded: bool  # the sentence's main assertion lies outside: the author claims it too
 
 
+@functools.cache
+def cue_verbs(cues: Cues) -> frozenset[str]:
+    """Return every verb lemma that can cue an attribution."""
+    return (
+        cues.speech_verbs
+        | cues.object_content_verbs
+        | cues.attitude_verbs
+        | cues.verbal_attack_verbs
+        | cues.passive_cue_verbs
+        | cues.evidential_verbs
+    )
+
+
+def verb_lemma(token: Token, cues: Cues) -> str:
+    """Return a verb's lemma, mended where the lemmatizer slips on a cue ("hopes" -> "hop").
+
+    A form that is a cue verb plus an inflection ("-s", "-d", "-ed", "-ing") is that cue verb.
+    """
+    lemma = token.lemma_.lower()
+    known = cue_verbs(cues)
+    if lemma in known:
+        return lemma
+    word = token.lower_
+    for suffix, restore in (("s", ""), ("d", ""), ("ed", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + restore in known:
+            return word[: -len(suffix)] + restore
+    return lemma
+
+
 def subtree_span(token: Token) -> Span:
     """Return the contiguous span of a token's subtree."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
@@ -198,7 +227,7 @@ def shown_by_evidence(verb: Token, cues: Cues) -> bool:
 
     Only then is its object what is claimed: "police found two bodies" is an act.
     """
-    if verb.lemma_.lower() not in cues.evidential_verbs:
+    if verb_lemma(verb, cues) not in cues.evidential_verbs:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and subjects[0].lemma_.lower() in cues.evidence_nouns
@@ -213,7 +242,7 @@ def construes(verb: Token, cues: Cues) -> bool:
 
 def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
     """Return the children of a cue verb that carry what is said."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, cues)
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.dep_ != "csubj"]
     construal = lemma in cues.attitude_verbs and construes(verb, cues)
     if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues) or construal:
@@ -268,6 +297,29 @@ def with_quotes_beside(
     return min(content[0], *(q[0] for q in inside)), max(content[1], *(q[1] for q in inside))
 
 
+def continuations(verb: Token, complements: list[Token], cues: Cues) -> list[Token]:
+    """Return conjuncts the parser hung on the cue that carry on its content.
+
+    "wants to triple X, grow Y and create Z", "says she hopes X, but she knows Y": the
+    parser often attaches the later conjuncts to the cue verb, not to its complement.
+    """
+    heads = [c for c in complements if c.dep_ in CLAUSE_DEPS]
+    if not heads:
+        return []
+    head = heads[0]
+    found = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < head.i or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        # a clause of its own that is no new speech act, or a bare verb like the infinitive's
+        clause = own_subject and verb_lemma(conj, cues) not in cues.speech_verbs
+        infinitive = not own_subject and head.tag_ == "VB" and conj.tag_ == "VB"
+        if clause or infinitive:
+            found.append(conj)
+    return found
+
+
 def content_range(
     verb: Token, source: Span, sent: Span, cues: Cues, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -276,6 +328,7 @@ def content_range(
     if complements:
         first = min(t.left_edge.i for t in complements)
         last = max(t.right_edge.i for t in complements)
+        last = max([last] + [c.right_edge.i for c in continuations(verb, complements, cues)])
         if shown_by_evidence(verb, cues):  # "shows Clinton with a lead": the rest of the clause
             last = max(last, verb.right_edge.i)
         doc = verb.doc
@@ -284,11 +337,11 @@ def content_range(
     if any(c.dep_ == "agent" for c in verb.children):
         # "… were reported by X": X vouches for the whole statement
         return sent.start_char, sent.end_char
-    speech = verb.lemma_.lower() in cues.speech_verbs  # not "you know", "you see"
+    speech = verb_lemma(verb, cues) in cues.speech_verbs  # not "you know", "you see"
     if speech and verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         rest = rest_of_sentence(sent, {t.i for t in verb.subtree})
         return with_quotes_beside(rest, verb, sent, quotes)
-    if verb.lemma_.lower() in cues.bare_speech_verbs:
+    if verb_lemma(verb, cues) in cues.bare_speech_verbs:
         rest = rest_of_sentence(sent, {t.i for t in source} | {verb.i})
         return with_quotes_beside(rest, verb, sent, quotes)
     return None
@@ -332,7 +385,7 @@ def agentless_passive(verb: Token, cues: Cues) -> Frame | None:
 
     The whole clause, subject included, is what the unnamed source holds.
     """
-    if verb.lemma_.lower() not in cues.passive_cue_verbs:
+    if verb_lemma(verb, cues) not in cues.passive_cue_verbs:
         return None
     deps = {c.dep_ for c in verb.children}
     if "agent" in deps or not deps & {"nsubjpass", "auxpass"}:
@@ -349,7 +402,7 @@ def verb_frames(
     """Find attributions carried by speech verbs in a sentence."""
     frames = []
     for verb in sent:
-        lemma = verb.lemma_.lower()
+        lemma = verb_lemma(verb, cues)
         if verb.pos_ != "VERB" or verb.i in taken:
             continue
         if not is_cue_verb(lemma, cues):
@@ -371,7 +424,7 @@ def verb_frames(
         if content is None:
             continue
         cue = sent.doc[verb.i : verb.i + 1]
-        admission = verb.lemma_.lower() in cues.self_admission_verbs
+        admission = lemma in cues.self_admission_verbs
         embedded = is_embedded(sent, cue, content) and "agent" not in {
             c.dep_ for c in verb.children
         }
