@@ -168,3 +168,32 @@ def test_location_keeps_the_english_spelling_of_the_text() -> None:
 )
 def test_attacker_beyond_the_clause(nlp: Language, sentence: str, expected: str) -> None:
     assert attacker(nlp, sentence) == expected
+
+
+def deaths(nlp: Language, text: str) -> int | None:
+    """Return the most fatalities any event of the sentence carries."""
+    events = events_of(nlp, text)
+    assert events, text
+    return max((e.fatalities for e in events if e.fatalities is not None), default=None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # conjoined victim groups add up
+        ("Four soldiers and two civilians were killed in an ambush near Multan.", 6),
+        ("Gunmen shot dead a shopkeeper and his son in Peshawar.", 2),
+        ("Five policemen, two militants and a civilian were killed in a gunfight in Multan.", 8),
+        # a list that only details the victims does not add to them
+        ("Militants killed three villagers, two men and a woman, near Multan.", 3),
+        # the injured are no deaths
+        ("A policeman was killed and three others were injured in a blast in Peshawar.", 1),
+        ("Two soldiers were killed and four others injured in an attack in Multan.", 2),
+        # an apposition names the victim, it does not add one
+        ("A constable, Ram Lal, was killed by militants in Multan.", 1),
+        # a wounding verb kills only when the text says so
+        ("A trader was shot at and wounded by gunmen in Peshawar.", None),
+    ],
+)
+def test_fatalities_count_the_dead(nlp: Language, sentence: str, expected: int | None) -> None:
+    assert deaths(nlp, sentence) == expected
