@@ -392,14 +392,22 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         for c, m in zip(candidates, mentions, strict=True)
     ]
     focus = country_vote(keys, alone) or focus
+    containers = container_indexes(text, mentions)
+    # A name the text places ("Bethel, Vt.") has only the readings inside its container.
     priors = [
-        rank_candidates(c, m, Context(focus=focus)) if c else []
-        for c, m in zip(candidates, mentions, strict=True)
+        rank_candidates(
+            c, m, Context(focus=focus, container=container_of(i, containers, first, first))
+        )
+        if c
+        else []
+        for i, (c, m) in enumerate(zip(candidates, mentions, strict=True))
     ]
-    readings = plausible_readings(keys, priors, focus)
+    placed_first = sorted(range(len(mentions)), key=lambda i: i not in containers)
+    readings = plausible_readings(
+        [keys[i] for i in placed_first], [priors[i] for i in placed_first], focus
+    )
     near = paired_readings(readings)
     unit = region_of(readings, near)
-    containers = container_indexes(text, mentions)
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
     for i in reversed(range(len(mentions))):
