@@ -197,3 +197,23 @@ def deaths(nlp: Language, text: str) -> int | None:
 )
 def test_fatalities_count_the_dead(nlp: Language, sentence: str, expected: int | None) -> None:
     assert deaths(nlp, sentence) == expected
+
+
+def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Language) -> None:
+    from claimgraph.nlp.event_arguments import paragraph_scene
+
+    text = "Gunmen attacked a checkpoint in Multan on Sunday.\nRussia said it was worried.\nTwo soldiers died in the attack."
+    doc = nlp.make_doc(text)
+    doc._.document = make_document(text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    *_, last = list(doc.sents)
+    # a sentence with no place of its own takes its paragraph's; a new paragraph starts afresh
+    assert paragraph_scene(last, doc._.places) is None
+    single = "Gunmen attacked a checkpoint in Multan on Sunday. Two soldiers died in the attack."
+    doc = nlp.make_doc(single)
+    doc._.document = make_document(single)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    scene = paragraph_scene(list(doc.sents)[1], doc._.places)
+    assert scene is not None and scene.name == "Multan"

@@ -32,6 +32,8 @@ SCENE_PREPOSITIONS = frozenset(
         "within",
         "between",
         "off",
+        "over",
+        "throughout",
     }
 )
 ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
@@ -297,6 +299,12 @@ def mention_head(token: Token) -> Token:
     return node
 
 
+def qualifies_site(token: Token) -> bool:
+    """Tell whether a place name qualifies a site noun ("the Syrian border", "Kabul airport")."""
+    head = mention_head(token)
+    return head.dep_ in MODIFIER_DEPS and head.head.lemma_.lower() in SITE_NOUNS
+
+
 def says_who(place: Place, token: Token, trigger: Token) -> bool:
     """Tell whether a place mention names who took part rather than where it happened."""
     head = mention_head(token)
@@ -304,7 +312,7 @@ def says_who(place: Place, token: Token, trigger: Token) -> bool:
     country = (place.feature_code or "").startswith("PCL") or demonym
     if head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head.i != head.i:
         noun = head.head
-        if noun.lemma_.lower() in SITE_NOUNS:
+        if qualifies_site(token):
             return False  # "the Syrian border", "the Afghan capital"
         if demonym and noun.i != trigger.i:
             return True  # "Syrian pro-regime fighters", "Russian air strikes"
@@ -330,6 +338,35 @@ def names_something_else(token: Token, trigger: Token) -> bool:
         e.label_ == "ORG" and e.start <= head.i < e.end and len(e) > 1 for e in token.doc.ents
     )
     return in_organisation or (noun.pos_ == "NOUN" and noun.lemma_.lower() not in SITE_NOUNS)
+
+
+def paragraph_scene(
+    sentence: Span, places: Sequence[Place], actors: Sequence[Actor] = ()
+) -> Place | None:
+    """Return the place a sentence without one is most likely about: the paragraph's.
+
+    The nearest resolved place named earlier in the paragraph, else later in it; demonyms,
+    places inside actor names and a paragraph-opening dateline are left out. A hook for
+    events' `choose_location`, between the sentence's own places and the document focus.
+    """
+    text = sentence.doc._.document.text if sentence.doc._.document else sentence.doc.text
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.end_char)
+    end = len(text) if end < 0 else end
+
+    def usable(place: Place) -> bool:
+        return (
+            place.geonameid is not None
+            and country_for_demonym(place.text) is None
+            and not any(a.start <= place.start and place.end <= a.end for a in actors)
+            and not (place.start == start and place.text.isupper())
+        )
+
+    before = [p for p in places if start <= p.start < sentence.start_char and usable(p)]
+    after = [p for p in places if sentence.end_char <= p.start < end and usable(p)]
+    if before:
+        return before[-1]
+    return after[0] if after else None
 
 
 def geo_precision(place: Place, sentence_text: str) -> int:
