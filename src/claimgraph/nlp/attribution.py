@@ -87,6 +87,14 @@ def speaks_in_quote(frame: Frame, quotes: list[tuple[int, int]], lexicon: Speake
     )
 
 
+def addressed_in_quote(frame: Frame, quotes: list[tuple[int, int]]) -> bool:
+    """Tell whether a frame inside a quote has "you" as source: the one spoken to, no speaker.
+
+    '"Will you pledge not to …?" he asks': the pledge is asked for, not made.
+    """
+    return frame.source.text.lower() == "you" and inside_quote(frame.cue.start_char, quotes)
+
+
 def give_to_quoter(
     doc: Doc, claims: list[Claim], quoted: list[tuple[int, Frame]], found: ModalityCues
 ) -> None:
@@ -203,7 +211,8 @@ def find_claims(
             for f in laid_out + sentence_frames(sent, cues, quotes) + noun_frames(sent, cues)
             # "I think …" inside a quote is the quoted speaker's, already in the quote's claim;
             # only an admission about oneself adds something worth its own claim
-            if f.self_admission or not speaks_in_quote(f, quotes, lexicon)
+            if (f.self_admission or not speaks_in_quote(f, quotes, lexicon))
+            and not addressed_in_quote(f, quotes)
         ]
         for frame in frames:
             nested = speaks_in_quote(frame, quotes, lexicon)

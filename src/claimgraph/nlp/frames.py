@@ -320,6 +320,17 @@ def continuations(verb: Token, complements: list[Token], cues: Cues) -> list[Tok
     return found
 
 
+def line_start(token: Token, sent: Span) -> int:
+    """Return the index of the sentence's first token on the same line as `token`."""
+    i = token.i
+    while i > sent.start:
+        before = token.doc[i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
+            break
+        i -= 1
+    return i
+
+
 def content_range(
     verb: Token, source: Span, sent: Span, cues: Cues, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -329,6 +340,8 @@ def content_range(
         first = min(t.left_edge.i for t in complements)
         last = max(t.right_edge.i for t in complements)
         last = max([last] + [c.right_edge.i for c in continuations(verb, complements, cues)])
+        if last < verb.i:  # "…, but the police overruled it, the source added": all before the tag
+            first = line_start(verb.doc[first], sent)
         if shown_by_evidence(verb, cues):  # "shows Clinton with a lead": the rest of the clause
             last = max(last, verb.right_edge.i)
         doc = verb.doc

@@ -18,14 +18,15 @@ from claimgraph.nlp.frames import Cues, Frame
 # A name before a colon: one to four capitalised words ("Sanders", "Gen. John Smith", "PENCE"),
 # perhaps after the quotation mark that opens each paragraph of a quoted transcript.
 COLON_LINE = re.compile(
-    r"^[ \t]*[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:"
-    r"[ \t]+(?P<content>\S[^\n]*)",
+    r"^[^\S\n]*[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})[^\S\n]*:"
+    r"[^\S\n]+(?P<content>\S[^\n]*)",
     re.M,
 )
-# A quotation followed by a dash and a name at the end of its line.
+# A quotation followed by a dash and a name at the end of its line. Spaces may be no-break
+# spaces ("[^\S\n]": any space but a line break).
 DASH_LINE = re.compile(
-    r"^[ \t]*(?P<content>[“”\"‘'][^\n]{3,}?[”“\"’'])[ \t]*[―—–-]{1,2}[ \t]*"
-    r"(?P<name>[A-Z][^\n,]{0,60}?)[ \t]*(?:,[^\n]*)?$",
+    r"^[^\S\n]*(?P<content>[“”\"‘'][^\n]{3,}?[”“\"’'])[^\S\n]*[―—–-]{1,2}[^\S\n]*"
+    r"(?P<name>[A-Z][^\n,]{0,60}?)[^\S\n]*(?:,[^\n]*)?$",
     re.M,
 )
 # Entity labels that make the word before a colon a place, a date or a number, not a speaker.
