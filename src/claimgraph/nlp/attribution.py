@@ -155,8 +155,11 @@ def reports_inner_state(doc: Doc, claim: Claim, cues: Cues) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    lemma = root.lemma_.lower()
     if root.pos_ == "NOUN":
-        return root.lemma_.lower() in cues.speech_nouns
+        return lemma in cues.speech_nouns or lemma in cues.intention_nouns
+    if root.pos_ == "ADJ":
+        return lemma in cues.stance_adjectives
     return verb_lemma(root, cues) in cues.attitude_verbs
 
 

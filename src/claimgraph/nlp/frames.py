@@ -36,6 +36,8 @@ class Cues:
     construal_prepositions: frozenset[str]
     verbal_attack_verbs: frozenset[str]
     passive_cue_verbs: frozenset[str]
+    intention_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
     content_prepositions: frozenset[str]
     bare_speech_verbs: frozenset[str]
     self_admission_verbs: frozenset[str]
@@ -61,6 +63,8 @@ class Cues:
             construal_prepositions=frozenset(data["construal_prepositions"]),
             verbal_attack_verbs=frozenset(data["verbal_attack_verbs"]),
             passive_cue_verbs=frozenset(data["passive_cue_verbs"]),
+            intention_nouns=frozenset(data["intention_nouns"]),
+            stance_adjectives=frozenset(data["stance_adjectives"]),
             content_prepositions=frozenset(data["content_prepositions"]),
             bare_speech_verbs=frozenset(data["bare_speech_verbs"]),
             self_admission_verbs=frozenset(data["self_admission_verbs"]),
@@ -445,6 +449,41 @@ def verb_frames(
     return frames
 
 
+def adjective_frames(sent: Span, cues: Cues) -> list[Frame]:
+    """Find stances carried by an adjective: "X is afraid that …", "X was critical of …".
+
+    The subject of the copula is the source; the adjective's clause or its "of/about/…"
+    object is the content.
+    """
+    frames = []
+    for adjective in sent:
+        if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in cues.stance_adjectives:
+            continue
+        if adjective.dep_ != "acomp":
+            continue
+        copula = adjective.head
+        subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        source = source_span(subjects[0])
+        if not can_speak(source, cues):
+            continue
+        said = [c for c in adjective.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+        for prep in adjective.children:
+            if prep.dep_ == "prep" and prep.lower_ in cues.content_prepositions | {"in"}:
+                said += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not said:
+            continue
+        first = min(t.left_edge.i for t in said)
+        last = max(t.right_edge.i for t in said)
+        doc = sent.doc
+        content = (doc[first].idx, doc[last].idx + len(doc[last]))
+        cue = doc[adjective.i : adjective.i + 1]
+        embedded = is_embedded(sent, cue, content)
+        frames.append(Frame(source, cue, content, (), False, embedded))
+    return frames
+
+
 def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
     """Find "according to X"-type attributions; also return the cue token indices they use."""
     frames, taken = [], set()
@@ -479,4 +518,4 @@ def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
 def sentence_frames(sent: Span, cues: Cues, quotes: list[tuple[int, int]]) -> list[Frame]:
     """Find all attributions in a sentence, "according to" ones first."""
     frames, taken = according_frames(sent, cues)
-    return frames + verb_frames(sent, cues, taken, quotes)
+    return frames + verb_frames(sent, cues, taken, quotes) + adjective_frames(sent, cues)

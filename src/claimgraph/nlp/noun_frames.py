@@ -58,11 +58,34 @@ def noun_owner(noun: Token, cues: Cues) -> Span | None:
     return None
 
 
+def noun_intention(noun: Token, cues: Cues) -> Token | None:
+    """Return the infinitive of "her decision to meet …", "its plan to cut …", or None."""
+    if noun.lemma_.lower() not in cues.intention_nouns:
+        return None
+    for child in noun.children:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "acl" and infinitive:
+            return child
+    return None
+
+
 def noun_frames(sent: Span, cues: Cues) -> list[Frame]:
     """Find attributions whose cue is a speech noun in a sentence."""
     frames = []
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.speech_nouns:
+        if noun.pos_ != "NOUN":
+            continue
+        intended = noun_intention(noun, cues)
+        if intended is not None:
+            # only someone's plan is an attribution: "a plan to build a dam" names nobody
+            owner = noun_owner(noun, cues)
+            if owner is not None:
+                content = subtree_span(intended)
+                cue = sent.doc[noun.i : noun.i + 1]
+                span = (content.start_char, content.end_char)
+                frames.append(Frame(owner, cue, span, (), False, True))
+            continue
+        if noun.lemma_.lower() not in cues.speech_nouns:
             continue
         said = noun_clause(noun) or noun_object(noun, cues)
         negated = any(c.lower_ in NEGATING_WORDS for c in noun.children) or (
