@@ -217,3 +217,19 @@ def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Languag
         doc = proc(doc)
     scene = paragraph_scene(list(doc.sents)[1], doc._.places)
     assert scene is not None and scene.name == "Multan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # people who act, named by a noun the lexicon does not list
+        ("The suspect opened fire on worshippers at a mosque in Multan.", "suspect"),
+        # a passive's agent the parser hung on a noun of the clause
+        (
+            "The villagers were shot dead in their home by masked raiders in Multan.",
+            "masked raiders",
+        ),
+    ],
+)
+def test_attacker_named_by_a_common_noun(nlp: Language, sentence: str, expected: str) -> None:
+    assert attacker(nlp, sentence) == expected

@@ -466,10 +466,35 @@ def subjects(verb: Token) -> list[Token]:
         for pobj in c.children
         if pobj.dep_ == "pobj"
     ]
+    if not found and is_passive(verb):
+        found = stray_agents(verb)
     # "militants who attacked": the relative pronoun stands for the noun the clause modifies.
     return [
         verb.head if t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else t for t in found
     ]
+
+
+def is_passive(verb: Token) -> bool:
+    """Tell whether a verb is passive ("were shot", "killed by", a bare participle)."""
+    return verb.tag_ == "VBN" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def stray_agents(verb: Token) -> list[Token]:
+    """Return a passive's "by" phrase the parser hung lower in its clause.
+
+    "were shot dead in their home by special forces": the agent attaches to "dead" or "home",
+    but no other verb stands between it and the trigger.
+    """
+    for token in verb.subtree:
+        if token.lower_ != "by" or token.dep_ not in {"prep", "agent"} or token.head.i == verb.i:
+            continue
+        between = [a for a in token.ancestors if a.i != verb.i and verb.is_ancestor(a)]
+        if any(a.pos_ in {"VERB", "AUX"} for a in between):
+            continue
+        pobjs = [c for c in token.children if c.dep_ == "pobj"]
+        if pobjs:
+            return pobjs
+    return []
 
 
 def inherited_subjects(verb: Token) -> list[Token]:
@@ -561,6 +586,8 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
                 agents.extend(child.children)  # "a US-led strike"
             else:
                 agents.append(child)
+    if verb.pos_ == "VERB" and not agents and is_passive(verb):
+        agents.extend(stray_agents(verb))
     if verb.pos_ == "VERB" and (
         reduced_passive(verb) or not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     ):
@@ -681,6 +708,28 @@ GROUP_NOUNS = PERSON_NOUNS | frozenset(
         "agent",
         "service",
         "authority",
+        "suspect",
+        "perpetrator",
+        "culprit",
+        "killer",
+        "murderer",
+        "sniper",
+        "hijacker",
+        "robber",
+        "raider",
+        "looter",
+        "intruder",
+        "accomplice",
+        "teenager",
+        "thug",
+        "vigilante",
+        "hooligan",
+        "shooter",
+        "bomber",
+        "attacker",
+        "assailant",
+        "kidnapper",
+        "abductor",
     }
 )
 # A country modifying these is where the people come from, not who acted ("Venezuelan protests").
