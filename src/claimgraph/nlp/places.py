@@ -209,7 +209,7 @@ def _org_parts(span: Span, gazetteer: Gazetteer) -> list[Mention]:
 
 def _leading_demonym(span: Span) -> Span | None:
     for size in (2, 1):
-        if len(span) > size and country_for_demonym(span[:size].text):
+        if len(span) >= size and country_for_demonym(span[:size].text):
             return span[:size]
     return None
 

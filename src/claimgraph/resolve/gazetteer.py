@@ -66,6 +66,7 @@ class Gazetteer(Protocol):
         ...
 
 
+@lru_cache(maxsize=262_144)
 def normalise_name(name: str) -> str:
     """Fold a place name to its lookup key ("Khyber-Pakhtunkhwa" → "khyber pakhtunkhwa")."""
     folded = unicodedata.normalize("NFKD", name)

@@ -270,7 +270,8 @@ def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerE
     text, lookup = normalise_name(mention.text), normalise_name(mention.lookup)
     whole = gazetteer.candidates(mention.text) if text.startswith(f"{lookup} ") else []
     found = whole or gazetteer.candidates(mention.lookup)
-    if mention.text.isupper() and len(mention.text) <= MAX_ACRONYM:
+    # A dotted abbreviation ("L.A.") is written for readers, not a code: it may name a town.
+    if mention.text.isupper() and len(mention.text) <= MAX_ACRONYM and "." not in mention.text:
         found = [e for e in found if is_acronym_target(e, mention.text)]
     if not found and mention.lookup != mention.text:
         found = gazetteer.candidates(mention.text)
