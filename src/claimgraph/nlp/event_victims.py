@@ -1,0 +1,247 @@
+"""How many died: an incident's death toll from its victims and the sentence's death phrases.
+
+Victims written as the killing's objects are counted from the parse (conjoined groups add
+up, injured ones never count); failing that, the death phrase nearest the trigger
+(`resolve.numbers.find_death_counts`) gives the toll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.nlp.event_agents import PERSON_NOUNS, argument_tokens
+from claimgraph.nlp.event_scene import token_at, tree_distance
+from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
+
+KILLING_LEMMAS = frozenset(
+    {
+        "kill",
+        "killing",
+        "shoot",
+        "murder",
+        "assassinate",
+        "assassination",
+        "behead",
+        "execute",
+        "slay",
+        "eliminate",
+        "lynch",
+        "massacre",
+        "die",
+        "dead",
+        "death",
+        "gun",
+        "hack",
+        "burn",
+    }
+)
+# Relatives named as further victims ("a villager and his son").
+KIN_NOUNS = frozenset(
+    {
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+        "relative",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+    }
+)
+DEADLY_WORDS = frozenset({"deadly", "fatal", "lethal", "bloody", "killer"})
+COMPANION_PREPOSITIONS = frozenset({"alongside", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """A death toll: the conservative count and its range; all None when no death is stated."""
+
+    best: int | None
+    low: int | None
+    high: int | None
+
+
+NO_FATALITIES = Fatalities(None, None, None)
+
+
+def closest_trigger(token: Token, triggers: Sequence[Token]) -> Token:
+    """Return the trigger nearest to a token in the parse (the first one on ties)."""
+    return min(triggers, key=lambda t: tree_distance(t, token))
+
+
+# Entities a number may belong to that do not count people ("July 25", "a 27 year old").
+NOT_HEADCOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def number_on(token: Token) -> Count | None:
+    """Read the number written on one victim noun ("three cadres", "at least 12 people")."""
+    # "killed two", "two of them": the number is the victim itself.
+    numbers = [token] if token.like_num else [c for c in token.children if c.dep_ == "nummod"]
+    numbers = [n for n in numbers if n.ent_type_ not in NOT_HEADCOUNT_ENTITIES]
+    # "a class nine student": a number after a noun of its phrase is a label, not a count.
+    numbers = [n for n in numbers if not (n.i > 0 and n.doc[n.i - 1].dep_ == "compound")]
+    if not numbers:
+        return None
+    left = min(t.i for n in numbers for t in n.subtree if t.i <= n.i)
+    right = max(n.i for n in numbers) + 1
+    # Widen leftwards for qualifiers such as "at least" / "more than".
+    for start in (left - 2, left - 1, left):
+        count = parse_count(token.doc[max(start, token.sent.start) : right].text)
+        if count is not None:
+            return count
+    return None
+
+
+def is_one_person(token: Token) -> bool:
+    """Tell whether a victim noun names one person ("a policeman", "Ajay Yadav", "his son")."""
+    if token.ent_type_ == "PERSON" and token.tag_ == "NNP":
+        return True
+    return token.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS and token.tag_ in {"NN", "NNP"}
+
+
+INJURY_LEMMAS = frozenset({"injure", "wound", "hurt"})
+
+
+def is_injured(token: Token) -> bool:
+    """Tell whether a conjoined victim group is the injured one ("and three others injured")."""
+    following = token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+    return any(t.lemma_.lower() in INJURY_LEMMAS for t in following)
+
+
+def spells_out(group: Sequence[Token]) -> bool:
+    """Tell whether a group's later members only detail its first ("three civilians, two men
+    and one woman"): their counts add up to the first's."""
+    whole = number_on(group[0])
+    parts = [number_on(t) or (Count(1, 1, 1) if is_one_person(t) else None) for t in group[1:]]
+    return (
+        whole is not None
+        and bool(parts)
+        and all(parts)
+        and sum(p.value or 0 for p in parts if p) == whole.value
+    )
+
+
+def listed_apposition(head: Token) -> list[Token]:
+    """Return the further victims of a list the parser took for an apposition.
+
+    "Six policemen, two cadres and a civilian were killed" is three groups; "three civilians,
+    two men and a woman" only says who the three were (its parts add up to the head's count).
+    """
+    for appos in (c for c in head.children if c.dep_ == "appos" and number_on(c)):
+        listed = [appos, *appos.conjuncts]
+        return [] if spells_out([head, *listed]) else listed
+    return []
+
+
+def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
+    """Count the victims written as a killing's objects, adding up conjoined groups.
+
+    "Six policemen, two cadres and a civilian were killed" is 9; "killed a villager and his
+    son" is 2; a plural without a number ("and militants") adds at least 2 and leaves the best
+    value unknown. None when no victim carries a number or names one person.
+    """
+    heads = list(patients)
+    heads += [
+        pobj
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS
+        for pobj in c.children
+        if pobj.dep_ == "pobj"
+    ]
+    # Parser slips on victim lists: "his son" conjoined to the verb ("shot dead a person and his
+    # son"), a name as a second subject ("A policeman, Harnarayan Thakur was killed").
+    if not any(number_on(h) for h in heads):
+        heads += [
+            c
+            for c in trigger.children
+            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and not is_injured(c)
+        ]
+    subjects_seen: set[str] = set()
+    members: dict[int, Token] = {}
+    for head in heads:
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i == trigger.i:
+            if head.dep_ in subjects_seen:
+                continue
+            subjects_seen.add(head.dep_)
+        group = [head, *head.conjuncts, *listed_apposition(head)]
+        if not any(c.dep_ == "cc" for t in group for c in t.children) or spells_out(group):
+            group = [head]  # "a policeman, Harnarayan Thakur,": an apposition, not two people
+        for token in group:
+            if token is not head and (token.like_num or is_injured(token)):
+                continue  # "Dhanesh (25) and ...": an age; "and three others injured"
+            if token.pos_ in {"NOUN", "PROPN", "NUM"}:
+                members.setdefault(token.i, token)
+    value: int | None = 0
+    low = 0
+    high: int | None = 0
+    counted = False
+    for token in members.values():
+        count = number_on(token)
+        if count is None and is_one_person(token):
+            count = Count(1, 1, 1)
+        if count is None:
+            if token.tag_ in {"NNS", "NNPS"}:
+                value, low, high = None, low + 2, None  # "and militants": at least two
+            continue
+        counted = True
+        value = None if value is None or count.value is None else value + count.value
+        low += count.low
+        high = None if high is None or count.high is None else high + count.high
+    return Count(value, low, high) if counted else None
+
+
+# Killing verbs that also wound: their victims died only when the text says so ("shot dead").
+WOUNDING_LEMMAS = frozenset({"shoot", "burn", "hack", "stab", "beat"})
+
+
+def says_dead(trigger: Token) -> bool:
+    """Tell whether a wounding verb says its victims died ("shot dead", "hacked to death")."""
+    words = {c.lower_ for c in trigger.children} | {
+        t.lower_ for c in trigger.children for t in c.children
+    }
+    return bool(words & {"dead", "death", "fatally"})
+
+
+def fatalities_for(
+    trigger: Token, patients: Sequence[Token], sentence: Span, rivals: Sequence[Token] = ()
+) -> Fatalities:
+    """Return the death toll the sentence gives for the incident around a trigger.
+
+    A death phrase found in the sentence text belongs to the trigger closest to it in the
+    parse; `rivals` are the heads of the sentence's other incidents' triggers.
+    """
+    lemma = trigger.lemma_.lower()
+    is_killing = lemma in KILLING_LEMMAS or trigger.lower_ in KILLING_LEMMAS
+    # The killing's own victims: an incident's other triggers ("two others were injured") have
+    # patients that did not die.
+    counts_victims = is_killing and not (lemma in WOUNDING_LEMMAS and not says_dead(trigger))
+    count = victim_count(argument_tokens(trigger)[1], trigger) if counts_victims else None
+    if count is None:
+        offset = sentence.start_char
+        mentions = [
+            m
+            for m in find_death_counts(sentence.text)
+            if closest_trigger(token_at(sentence, offset + m.start), [trigger, *rivals]).i
+            == trigger.i
+        ]
+        if mentions:
+            nearest = min(mentions, key=lambda m: abs(offset + m.start - trigger.idx))
+            count = nearest.count
+    if count is not None:
+        return Fatalities(count.value, count.low, count.high)
+    if is_killing and (lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}):
+        return Fatalities(None, 1, None)
+    if any(t.lower_ in DEADLY_WORDS for t in trigger.children):
+        return Fatalities(None, 1, None)
+    return NO_FATALITIES
