@@ -147,8 +147,11 @@ def not_inside_quoted(claims: list[Claim]) -> list[Claim]:
     ]
 
 
-def reports_inner_state(doc: Doc, claim: Claim, cues: Cues) -> bool:
-    """Tell whether a claim's cue is a thought or intention ("believes", "plans"), not speech."""
+def reports_stance(doc: Doc, claim: Claim, cues: Cues) -> bool:
+    """Tell whether a claim's cue is a thought, intention or judgement, not a verb of saying.
+
+    "believes", "plans", "supports", "called X a Y", "her decision to …", "is afraid that …".
+    """
     if claim.cue_start is None or claim.cue_end is None:
         return False
     span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
@@ -160,7 +163,11 @@ def reports_inner_state(doc: Doc, claim: Claim, cues: Cues) -> bool:
         return lemma in cues.speech_nouns or lemma in cues.intention_nouns
     if root.pos_ == "ADJ":
         return lemma in cues.stance_adjectives
-    return verb_lemma(root, cues) in cues.attitude_verbs
+    if root.pos_ != "VERB":
+        return False
+    # a verb of thinking, wanting or judging ("supports", "called X a Y"), not of saying
+    lemma = verb_lemma(root, cues)
+    return lemma in cues.attitude_verbs or lemma not in cues.speech_verbs
 
 
 def reported_within(claim: Claim, claims: list[Claim]) -> bool:
@@ -175,17 +182,39 @@ def reported_within(claim: Claim, claims: list[Claim]) -> bool:
 
 
 def without_nested_thoughts(doc: Doc, claims: list[Claim], cues: Cues) -> list[Claim]:
-    """Drop a thought or intention reported inside someone else's content.
+    """Drop a thought, intention or judgement reported inside someone else's content.
 
     "Trump said he believes X": X is Trump's claim, once. "Police said the suspect planned
-    to flee": the plan is the police's claim, not the suspect's. Speech reported inside
-    ("… said the suspect admitted …") stays a claim of its own (nested attribution).
+    to flee", "… said she supports the deal": the plan and the support are the reporter's
+    claims, not the suspect's or hers. Speech reported inside ("… said the suspect
+    admitted …") stays a claim of its own (nested attribution).
     """
     return [
         c
         for c in claims
-        if not (reported_within(c, claims) and reports_inner_state(doc, c, cues))
+        if not (reported_within(c, claims) and reports_stance(doc, c, cues))
     ]
+
+
+def swallows_its_reporter(claim: Claim, claims: list[Claim]) -> bool:
+    """Tell whether a claim cued inside another's content has grown to cover that content.
+
+    'Trump tweeted that "… knocking me for tweeting …"': "tweeting", widened to the quote it
+    sits in, would repeat the whole tweet under a second speaker.
+    """
+    if claim.cue_start is None or claim.speaker.type == "self_admission":
+        return False
+    for other in claims:
+        if other is claim or other.speaker.type == "author":
+            continue
+        if not other.start <= claim.cue_start < other.end or other.cue_start is None:
+            continue
+        if claim.start <= other.cue_start < claim.end:
+            continue  # each holds the other's cue: one quote around one tag, not a report
+        shared = min(claim.end, other.end) - max(claim.start, other.start)
+        if shared >= 0.9 * (other.end - other.start):
+            return True
+    return False
 
 
 def find_claims(
@@ -243,6 +272,7 @@ def find_claims(
     give_to_quoter(doc, claims, quoted, found)
     claims = run_on_quotes(text_of(doc), claims, quotes)
     claims = without_nested_thoughts(doc, without_echoes(claims, quotes), cues)
+    claims = [c for c in claims if not swallows_its_reporter(c, claims)]
     return sorted(not_inside_quoted(claims), key=lambda c: (c.start, c.end))
 
 
