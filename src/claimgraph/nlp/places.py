@@ -261,8 +261,8 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
             return _org_parts(span, gazetteer) or [_mention(span, kind)]
         return [_mention(span, kind)]
     known = _known(gazetteer, name)
-    if label == "FAC":
-        return [_mention(span, kind)] if known else []
+    if label == "FAC":  # "the Henderson County Jail", "Kabul airport": the place inside
+        return [_mention(span, kind)] if known else _org_parts(span, gazetteer)
     if (
         label in ("PERSON", "ORG")
         and known

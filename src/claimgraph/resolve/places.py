@@ -139,7 +139,9 @@ def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
 
 def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -> Scored:
     """Score one candidate for one mention, naming each feature that counted."""
-    parts: list[tuple[str, float]] = [("prominence", math.log10(entry.population + 1))]
+    parts: list[tuple[str, float]] = [
+        ("prominence", WEIGHTS["prominence"] * math.log10(entry.population + 1))
+    ]
     code = entry.feature_code
     kind = (
         "country" if code.startswith("PCL") else "admin1" if code == "ADM1"
