@@ -224,6 +224,9 @@ def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Languag
     [
         # people who act, named by a noun the lexicon does not list
         ("The suspect opened fire on worshippers at a mosque in Multan.", "suspect"),
+        ("The brothers detonated two bombs near the stadium in Multan.", "brothers"),
+        # whom the text blames
+        ("The attack in Peshawar was blamed on the Red Hand.", "Red Hand"),
         # a passive's agent the parser hung on a noun of the clause
         (
             "The villagers were shot dead in their home by masked raiders in Multan.",

@@ -230,6 +230,41 @@ def sides_of(noun: Token) -> list[Token]:
     ]
 
 
+# Trigger nouns that name the people acting.
+ACTING_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+BLAME_VERBS = frozenset({"blame", "attribute"})
+BLAME_PREPOSITIONS = frozenset({"on", "to"})
+
+
+def blamed(noun: Token) -> list[Token]:
+    """Return whom the text blames for a noun trigger ("blamed the attack on X")."""
+    verbs = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
+    found: list[Token] = []
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        verbs.append(noun.head)
+        if noun.head.lemma_.lower() in BLAME_VERBS:  # "blamed the attack on X", "on" on the noun
+            found += [
+                pobj
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in BLAME_PREPOSITIONS
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+    found += [
+        pobj
+        for verb in verbs
+        if verb.lemma_.lower() in BLAME_VERBS
+        for prep in verb.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in BLAME_PREPOSITIONS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    framed = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if framed is not None and framed.head.lemma_.lower() in BLAME_VERBS:
+        found += [c for c in framed.head.children if c.dep_ == "dobj"]
+    return found
+
+
 def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Return (agent heads, patient heads) of a trigger from the parse."""
     agents: list[Token] = []
@@ -273,6 +308,9 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
                     agents.append(side)
                     patients.extend(side.conjuncts)
     if verb.pos_ in {"NOUN", "PROPN"}:
+        if verb.lemma_.lower() in ACTING_NOUNS:
+            agents.append(verb)  # "demonstrators" reports a protest and names who held it
+        agents.extend(blamed(verb))
         support = perpetration_verb(verb)
         if support is not None:
             agents.extend(subjects(support) or inherited_subjects(support))
@@ -335,7 +373,16 @@ def actor_in(
         if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in GROUP_NOUNS:
             continue
         own = skip is not None and token.is_ancestor(skip)
-        found = first_in([t for t in token.subtree if not own or t.i not in skipped])
+        # "the explosion, which police blamed on ...": a clause with its own subject is left out.
+        clauses = {
+            t.i
+            for c in token.children
+            if c.dep_ == "relcl" or any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            for t in c.subtree
+        }
+        found = first_in(
+            [t for t in token.subtree if t.i not in clauses and (not own or t.i not in skipped)]
+        )
         if found is not None:
             return found
     return None
@@ -345,61 +392,86 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "who", "which", "that", "him", 
 NAME_ENTITIES = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})
 # Nouns for people acting together: an agent headed by one is an actor even when unnamed.
-GROUP_NOUNS = PERSON_NOUNS | frozenset(
+# Relatives, as victims ("a villager and his son") or as actors ("the brothers").
+KIN_NOUNS = frozenset(
     {
-        "force",
-        "troop",
-        "group",
-        "militia",
-        "gang",
-        "unit",
-        "brigade",
-        "regime",
-        "government",
-        "coalition",
-        "rebel",
-        "guerrilla",
-        "individual",
-        "youth",
-        "supporter",
-        "mob",
-        "crowd",
-        "warlord",
-        "army",
-        "police",
-        "jihadist",
-        "extremist",
-        "separatist",
-        "loyalist",
-        "squad",
-        "cell",
-        "faction",
-        "agent",
-        "service",
-        "authority",
-        "suspect",
-        "perpetrator",
-        "culprit",
-        "killer",
-        "murderer",
-        "sniper",
-        "hijacker",
-        "robber",
-        "raider",
-        "looter",
-        "intruder",
-        "accomplice",
-        "teenager",
-        "thug",
-        "vigilante",
-        "hooligan",
-        "shooter",
-        "bomber",
-        "attacker",
-        "assailant",
-        "kidnapper",
-        "abductor",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+        "relative",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
     }
+)
+GROUP_NOUNS = (
+    PERSON_NOUNS
+    | KIN_NOUNS
+    | frozenset(
+        {
+            "force",
+            "troop",
+            "group",
+            "militia",
+            "gang",
+            "unit",
+            "brigade",
+            "regime",
+            "government",
+            "coalition",
+            "rebel",
+            "guerrilla",
+            "individual",
+            "youth",
+            "supporter",
+            "mob",
+            "crowd",
+            "warlord",
+            "army",
+            "police",
+            "jihadist",
+            "extremist",
+            "separatist",
+            "loyalist",
+            "squad",
+            "cell",
+            "faction",
+            "agent",
+            "service",
+            "authority",
+            "suspect",
+            "perpetrator",
+            "culprit",
+            "killer",
+            "murderer",
+            "sniper",
+            "hijacker",
+            "robber",
+            "raider",
+            "looter",
+            "intruder",
+            "accomplice",
+            "teenager",
+            "thug",
+            "vigilante",
+            "hooligan",
+            "shooter",
+            "bomber",
+            "attacker",
+            "assailant",
+            "kidnapper",
+            "abductor",
+        }
+    )
 )
 # A country modifying these is where the people come from, not who acted ("Venezuelan protests").
 PROTEST_NOUNS = frozenset(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.nlp.event_agents import PERSON_NOUNS, argument_tokens
+from claimgraph.nlp.event_agents import KIN_NOUNS, PERSON_NOUNS, argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
 from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
 
@@ -36,27 +36,6 @@ KILLING_LEMMAS = frozenset(
         "gun",
         "hack",
         "burn",
-    }
-)
-# Relatives named as further victims ("a villager and his son").
-KIN_NOUNS = frozenset(
-    {
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "father",
-        "mother",
-        "nephew",
-        "niece",
-        "cousin",
-        "relative",
-        "uncle",
-        "aunt",
-        "grandson",
-        "granddaughter",
     }
 )
 DEADLY_WORDS = frozenset({"deadly", "fatal", "lethal", "bloody", "killer"})
