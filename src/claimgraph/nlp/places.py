@@ -354,8 +354,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         and word not in KIND_WORDS
         and word not in DIRECTION_WORDS
     ]
+    # Someone's surname here ("Bill Carlow ... turned over to Carlow") is that person, unless
+    # the model itself calls it a place or it names a well-known one (Sochi, Dublin).
+    surnames = _surnames(doc)
+    mentions = [
+        m
+        for m in mentions
+        if m.text not in surnames
+        or _tagged_place(doc, m)
+        or _is_prominent(_known(gazetteer, m.lookup))
+    ]
     kept = _without_overlaps(doc, mentions)
     return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
+
+
+def _surnames(doc: Doc) -> set[str]:
+    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _tagged_place(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].ent_type_ in ("GPE", "LOC")
 
 
 def _without_overlaps(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -376,7 +395,7 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
     """
     names = {m.text: m for m in found if m.country is None and len(m.text) > 2}
     # A name that is also someone's surname here ("Tom Welch ... Welch said") is not repeated.
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = _surnames(doc)
     names = {text: m for text, m in names.items() if text[0].isupper() and text not in surnames}
     if not names:
         return []
