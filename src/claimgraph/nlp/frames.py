@@ -38,6 +38,7 @@ class Cues:
     passive_cue_verbs: frozenset[str]
     intention_nouns: frozenset[str]
     stance_adjectives: frozenset[str]
+    setting_nouns: frozenset[str]
     content_prepositions: frozenset[str]
     bare_speech_verbs: frozenset[str]
     self_admission_verbs: frozenset[str]
@@ -65,6 +66,7 @@ class Cues:
             passive_cue_verbs=frozenset(data["passive_cue_verbs"]),
             intention_nouns=frozenset(data["intention_nouns"]),
             stance_adjectives=frozenset(data["stance_adjectives"]),
+            setting_nouns=frozenset(data["setting_nouns"] + data["evidence_nouns"]),
             content_prepositions=frozenset(data["content_prepositions"]),
             bare_speech_verbs=frozenset(data["bare_speech_verbs"]),
             self_admission_verbs=frozenset(data["self_admission_verbs"]),
@@ -484,6 +486,33 @@ def adjective_frames(sent: Span, cues: Cues) -> list[Frame]:
     return frames
 
 
+def setting_frames(sent: Span, cues: Cues) -> list[Frame]:
+    """Find "In the poll, Clinton led …", "in his view, …" attributions.
+
+    The phrase must hang on a clause that cites no one itself ("In the poll, voters said" is
+    the voters'); its noun's owner ("his", "by X") is the source, else the noun phrase itself.
+    "In an interview, X …" is left alone: there the clause's subject speaks.
+    """
+    frames = []
+    for prep in sent:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if is_cue_verb(verb_lemma(prep.head, cues), cues):
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or objects[0].lemma_.lower() not in cues.setting_nouns:
+            continue
+        noun = objects[0]
+        owner = report_owner(noun)
+        source = owner if owner is not None else source_span(noun)
+        content = rest_of_sentence(sent, {t.i for t in prep.subtree})
+        if content is None:
+            continue
+        cue = sent.doc[prep.i : prep.i + 1]
+        frames.append(Frame(source, cue, content, (noun.lower_,), False, False))
+    return frames
+
+
 def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
     """Find "according to X"-type attributions; also return the cue token indices they use."""
     frames, taken = [], set()
@@ -518,4 +547,5 @@ def according_frames(sent: Span, cues: Cues) -> tuple[list[Frame], set[int]]:
 def sentence_frames(sent: Span, cues: Cues, quotes: list[tuple[int, int]]) -> list[Frame]:
     """Find all attributions in a sentence, "according to" ones first."""
     frames, taken = according_frames(sent, cues)
-    return frames + verb_frames(sent, cues, taken, quotes) + adjective_frames(sent, cues)
+    found = frames + verb_frames(sent, cues, taken, quotes) + adjective_frames(sent, cues)
+    return found + setting_frames(sent, cues)
