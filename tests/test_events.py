@@ -149,6 +149,18 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
         ("The militia handed over control of Multan to the army without a fight.",
          "Non-violent transfer of territory", None),
         ("Authorities imposed a curfew in Lahore after the unrest.", "Other", None),
+        # Triggers only the parse shows: a recovery verb with weapons, "set ... on fire",
+        # "fired at"; violence against soldiers or police is a battle.
+        ("Police recovered a cache of arms and ammunition near Multan.",
+         "Disrupted weapons use", None),
+        ("Militants set a truck on fire in Multan.", "Looting/property destruction", None),
+        ("Gunmen shot dead two policemen in Multan.", "Armed clash", 2),
+        ("Militants fired at a police patrol in Peshawar.", "Armed clash", None),
+        # No trigger word at all: the classifier reads the lead.
+        ("Armed men carried off four girls from a school near Multan.",
+         "Abduction/forced disappearance", None),
+        ("Thousands of farmers gathered outside the assembly in Lahore to demand higher crop "
+         "prices.", "Peaceful protest", None),
     ],
 )
 def test_sentence_is_coded_with_acled_type_and_toll(
@@ -177,6 +189,19 @@ def test_hypothetical_negated_or_eventless_sentences_yield_no_event(
     nlp: Language, sentence: str
 ) -> None:
     assert events_of(nlp, sentence) == []
+
+
+def test_an_incident_only_the_classifier_finds_is_held_with_less_confidence(
+    nlp: Language,
+) -> None:
+    (recovered,) = events_of(nlp, "Armed men carried off four girls from a school near Multan.")
+    (triggered,) = events_of(nlp, "Armed men abducted four girls from a school near Multan.")
+    assert recovered.confidence < triggered.confidence
+
+
+def test_police_finding_bodies_is_no_weapons_seizure(nlp: Language) -> None:
+    events = events_of(nlp, "Police found the bodies of two bomb victims in Multan.")
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}
 
 
 def test_sentence_with_two_incidents_in_two_places_yields_two_events(nlp: Language) -> None:

@@ -77,6 +77,51 @@ STATE_KINDS = frozenset({"state"})
 ARMED_KINDS = frozenset(
     {"state", "rebel", "militia", "identity_militia", "unidentified", "external"}
 )
+# Victims that are members of armed forces or groups (lemmas): violence against them is a
+# battle in the codebook, not violence against civilians.
+ARMED_PERSONS = frozenset(
+    {
+        "soldier",
+        "troop",
+        "trooper",
+        "jawan",
+        "policeman",
+        "policemen",
+        "constable",
+        "commando",
+        "militant",
+        "insurgent",
+        "rebel",
+        "guerrilla",
+        "cadre",
+        "fighter",
+        "militiaman",
+        "militiamen",
+        "paramilitary",
+        "serviceman",
+        "servicemen",
+        "personnel",
+        "guard",
+        "ranger",
+        "marine",
+        "terrorist",
+        "naxal",
+        "naxalite",
+        "maoist",
+        "jihadist",
+    }
+)
+# Modifiers that make a group or place armed ("a police patrol", "an army convoy").
+ARMED_UNITS = frozenset({"police", "army", "military", "security", "paramilitary", "border"})
+
+
+def is_armed_person(token: Token) -> bool:
+    """Tell whether a victim is armed: soldiers, militants, or a police or army unit."""
+    if token.lemma_.lower() in ARMED_PERSONS:
+        return True
+    return any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in ARMED_UNITS for c in token.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +212,7 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
         if any(t.ent_type_ == "DATE" for t in doc[start:end]):
             continue  # "on March 3" is a date, not a march
         found.append((start, end, rules[doc.vocab.strings[match_id]]))
+    found += dependency_triggers(doc)
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
     taken: set[int] = set()
     triggers: list[Trigger] = []
@@ -178,6 +224,132 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
         triggers.append(Trigger(span=span, head=span.root, rule=rule))
     triggers.sort(key=lambda t: t.span.start)
     return triggers
+
+
+# Weapons and explosives a recovery verb can take (lemmas): seizing them is disrupted weapons use.
+WEAPON_WORDS = frozenset(
+    {
+        "weapon",
+        "arm",
+        "arms",
+        "ammunition",
+        "explosive",
+        "gun",
+        "rifle",
+        "pistol",
+        "revolver",
+        "cartridge",
+        "round",
+        "detonator",
+        "grenade",
+        "bomb",
+        "mine",
+        "landmine",
+        "ied",
+        "gelatin",
+        "gelatine",
+        "cache",
+        "dump",
+        "mortar",
+        "rocket",
+        "missile",
+        "launcher",
+        "shell",
+    }
+)
+# Heads under which "of" names what was recovered ("a cache of arms", "20 kg of explosives").
+QUANTITIES = frozenset(
+    {
+        "cache",
+        "dump",
+        "haul",
+        "quantity",
+        "consignment",
+        "stock",
+        "stockpile",
+        "kg",
+        "kilogram",
+        "bag",
+        "box",
+        "crate",
+        "piece",
+        "number",
+        "lot",
+    }
+)
+RECOVERED = TriggerRule("Disrupted weapons use", 3)
+SET_ON_FIRE = TriggerRule("Looting/property destruction", 2)
+FIRED_AT = TriggerRule("Attack", 1)
+
+
+def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
+    """Return triggers that only the parse shows, as (start, end, rule) token ranges.
+
+    "police recovered a cache of arms" (a recovery verb whose object holds a weapon word),
+    "set a truck on fire" / "set it ablaze" (the words are apart), "fired at a patrol"
+    (the verb, not the noun "fire").
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if lemma in RECOVERY_VERBS and any(names_weapon(o) for o in objects):
+            found.append((token.i, token.i + 1, RECOVERED))
+        elif lemma == "set" and objects and is_set_on_fire(token):
+            found.append((token.i, token.i + 1, SET_ON_FIRE))
+        elif lemma == "fire" and any(
+            c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into"} for c in token.children
+        ):
+            found.append((token.i, token.i + 1, FIRED_AT))
+    return found
+
+
+def names_weapon(thing: Token) -> bool:
+    """Tell whether a noun phrase names weapons: "arms", "a cache of explosives", "IED material"."""
+    heads = [thing, *thing.conjuncts]
+    heads += [
+        pobj
+        for head in list(heads)
+        if head.lemma_.lower() in QUANTITIES
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    heads += [c for head in list(heads) for c in head.conjuncts]
+    words = heads + [c for h in heads for c in h.children if c.dep_ in {"compound", "amod"}]
+    return any(w.lemma_.lower() in WEAPON_WORDS or w.lower_ in WEAPON_WORDS for w in words)
+
+
+def fire_targets(verb: Token) -> list[Token]:
+    """Return what a shooting verb was aimed at ("fired at a patrol", "opened fire on troops")."""
+    if verb.lemma_.lower() not in {"fire", "open", "shoot"}:
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "fire")]
+    return [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "on", "upon"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def is_set_on_fire(verb: Token) -> bool:
+    """Tell whether "set" means setting its object alight ("set a bus on fire", "set it ablaze")."""
+    for child in verb.children:
+        if child.lower_ in {"ablaze", "afire", "alight"}:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "on"
+            and any(c.lower_ in {"fire", "flames"} for c in child.children)
+        ):
+            return True
+    return False
 
 
 def triggers_by_sentence(
@@ -209,6 +381,7 @@ RECOVERY_VERBS = frozenset(
         "intercept",
         "foil",
         "thwart",
+        "bust",
     }
 )
 
@@ -253,7 +426,9 @@ def refine_sub_event_type(
         return "Government regains territory"
     if sub_event_type == "Attack":
         victims_armed = bool(victim_kinds) and all(k in ARMED_KINDS for k in victim_kinds if k)
-        if victims_armed and attacker_kind in ARMED_KINDS and any(victim_kinds):
+        # Violence against armed men is a battle; an unnamed attacker of soldiers or police is
+        # an armed group too (ACLED codes it as an unidentified armed group).
+        if victims_armed and any(victim_kinds) and attacker_kind in ARMED_KINDS | {None}:
             return "Armed clash"
         if triggers & {"torch"} and not lemmas & LETHAL:
             return "Looting/property destruction"

@@ -36,6 +36,7 @@ from claimgraph.nlp.event_arguments import (
     token_at,
     tree_distance,
 )
+from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.event_types import (
     EVENT_TYPE_OF,
     VIOLENT_EVENT_TYPES,
@@ -43,6 +44,8 @@ from claimgraph.nlp.event_types import (
     TriggerRule,
     build_trigger_matcher,
     find_triggers,
+    fire_targets,
+    is_armed_person,
     is_recovered_weapon,
     load_trigger_rules,
     refine_sub_event_type,
@@ -153,6 +156,15 @@ VIOLENT_CAUSES = frozenset(
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
 MAX_SCENE_DISTANCE = 8
+# Sentences of a document's lead (headline + first sentence) read for an incident the rules missed.
+LEAD_SENTENCES = 2
+# When the classifier may report an incident the rules missed: its "not an incident" probability
+# below the first, its best type's probability at least the second. Chosen on the ConfliBERT/SATP
+# dev snippets (benchmarks/event_types.py; 0.2 vs 0.3 vs off), the only thresholds fitted there.
+RECOVERY_MAX_NOT_INCIDENT = 0.5
+RECOVERY_MIN_PROBABILITY = 0.2
+# Tokens either side of an incident's triggers that the classifier reads.
+CLAUSE_WINDOW = 15
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
 BACKGROUND_PENALTY = 0.2
@@ -180,6 +192,7 @@ class Incident:
     modality: str
     evidence: list[TextSpan] = field(default_factory=list)
     confidence: float = 0.5
+    type_probabilities: dict[str, float] | None = None
 
 
 @Language.factory(
@@ -198,27 +211,54 @@ class EventCoder:
     def __init__(self, nlp: Language) -> None:
         self.rules = load_trigger_rules()
         self.matcher = build_trigger_matcher(nlp, self.rules)
+        # The shipped classifier weighs in on candidates; off, the rules alone code incidents.
+        self.use_classifier = True
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.matcher, self.rules)
+        model = shipped_model() if self.use_classifier else None
+        doc._.events = find_events(doc, self.matcher, self.rules, model)
         return doc
 
 
-def find_events(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule]) -> list[Event]:
-    """Return the document's incidents, most confident first."""
+def find_events(
+    doc: Doc,
+    matcher: PhraseMatcher,
+    rules: dict[str, TriggerRule],
+    model: EventTypeModel | None = None,
+) -> list[Event]:
+    """Return the document's incidents, most confident first; `model` weighs in on their types."""
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
     incidents: list[Incident] = []
     sentences = analysed_sentences(doc)
     found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
+    candidates: list[tuple[Span, list[Trigger], list[Token]]] = []
     for sentence, sentence_triggers in zip(sentences, found, strict=True):
         triggers = [t for t in sentence_triggers if is_reported(t)]
         triggers = drop_weak_alone(triggers)
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
+            candidates.append((sentence, group, rivals))
+    scored: list[dict[str, float] | None] = (
+        list(model.classify([clause_text(group, sentence) for sentence, group, _ in candidates]))
+        if model is not None
+        else [None] * len(candidates)
+    )
+    if model is not None and not any(found):  # no trigger at all; rejected ones stay rejected
+        recovered = recover_lead_incident(sentences[:LEAD_SENTENCES], model)
+        if recovered is not None:
+            candidates, scored = [recovered[:2] + ([],)], [recovered[2]]
+    for (sentence, group, rivals), probabilities in zip(candidates, scored, strict=True):
+        incident = code_incident(
+            group, sentence, doc, places, focus, incidents, rivals, probabilities
+        )
+        if probabilities is not None and incident.specificity == 0:
+            # Found by the classifier alone: as sure as the classifier is, and never very sure.
+            probability = probabilities.get(incident.sub_event_type, 0.0)
+            incident.confidence = round(min(incident.confidence, 0.25 + 0.5 * probability), 2)
+        incidents.append(incident)
     merged = merge_mentions(incidents)
     attribute_unnamed_attackers(merged, doc, actors)
     events = [to_event(doc, incident) for incident in merged]
@@ -312,6 +352,44 @@ def governing_verb(token: Token) -> Token:
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
+
+
+def recover_lead_incident(
+    lead: Sequence[Span], model: EventTypeModel
+) -> tuple[Span, list[Trigger], dict[str, float]] | None:
+    """Find the incident a document's lead reports in words the trigger lexicon lacks.
+
+    Only for documents without a single trigger word: the lead sentence the classifier finds
+    likeliest to report an incident becomes one, triggered at its root, when the classifier
+    is sure enough. Its type is the classifier's.
+    """
+    if not lead:
+        return None
+    scores = model.classify([s.text for s in lead])
+    best = max(
+        range(len(lead)), key=lambda i: max(v for k, v in scores[i].items() if k != NOT_INCIDENT)
+    )
+    probabilities = scores[best]
+    label = max((k for k in probabilities if k != NOT_INCIDENT), key=probabilities.__getitem__)
+    if probabilities[NOT_INCIDENT] >= RECOVERY_MAX_NOT_INCIDENT:
+        return None
+    if probabilities[label] < RECOVERY_MIN_PROBABILITY:
+        return None
+    root = lead[best].root
+    # Specificity 0: below every lexicon trigger, so the confidence stays low.
+    trigger = Trigger(
+        span=lead[best][root.i - lead[best].start : root.i - lead[best].start + 1],
+        head=root,
+        rule=TriggerRule(label, 0),
+    )
+    return lead[best], [trigger], probabilities
+
+
+def clause_text(group: Sequence[Trigger], sentence: Span) -> str:
+    """Return the words around an incident's triggers that the classifier reads."""
+    start = max(sentence.start, min(t.span.start for t in group) - CLAUSE_WINDOW)
+    end = min(sentence.end, max(t.span.end for t in group) + CLAUSE_WINDOW)
+    return sentence.doc[start:end].text
 
 
 def is_reported(trigger: Trigger) -> bool:
@@ -505,6 +583,7 @@ def code_incident(
     focus: str | None,
     previous: Sequence[Incident],
     rivals: Sequence[Token] = (),
+    probabilities: dict[str, float] | None = None,
 ) -> Incident:
     """Code one incident from its triggers and the sentence around them."""
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
@@ -514,14 +593,16 @@ def code_incident(
     for trigger in group:
         a, p = argument_tokens(trigger.head)
         agents += a
-        patients += p
+        patients += p + fire_targets(trigger.head)
     actor1 = actor_in(agents, actors) or preceding_actor(agents, actors, sentence)
     actor2 = actor_in(patients, actors, skip=main.head)
     if actor2 is actor1:
         actor2 = None
     event_actor1 = to_event_actor(actor1) or named_agent(agents)
 
-    victim_kinds = [actor2.kind] if actor2 is not None else []
+    victim_kinds: list[str | None] = [actor2.kind] if actor2 is not None else []
+    if not victim_kinds and any(is_armed_person(p) for p in patients):
+        victim_kinds = ["unidentified"]  # soldiers, policemen, militants: armed, side unnamed
     coded_type = main.rule.sub_event_type
     if EVENT_TYPE_OF[coded_type] == "Explosions/Remote violence" and is_recovered_weapon(main.head):
         coded_type = "Disrupted weapons use"
@@ -575,6 +656,7 @@ def code_incident(
         modality=modality,
         evidence=[evidence_span(sentence)],
         confidence=min(confidence, 0.95),
+        type_probabilities=probabilities,
     )
 
 

@@ -1,0 +1,67 @@
+"""The shipped event-type classifier: it loads offline from the package and reads sentences
+it was not trained on (written here, in styles and places its examples do not use)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.data_files import data_path
+from claimgraph.nlp.event_classifier import MODEL_FILE, NOT_INCIDENT, EventTypeModel, shipped_model
+from claimgraph.nlp.event_types import EVENT_TYPE_OF
+
+
+def test_model_ships_in_the_package_and_covers_every_sub_event_type() -> None:
+    path = data_path(*MODEL_FILE)
+    assert path.stat().st_size < 5_000_000
+    model = EventTypeModel.from_path(path)
+    assert set(model.labels) == set(EVENT_TYPE_OF) | {NOT_INCIDENT}
+
+
+def test_probabilities_sum_to_one_for_each_text() -> None:
+    texts = ["Rebels shelled the port.", "", "¿Qué pasó?"]
+    for scores in shipped_model().classify(texts):
+        assert sum(scores.values()) == pytest.approx(1.0, abs=1e-5)
+
+
+# Written for this test; none of them is a training example or a template filled in.
+CLEAR_SENTENCES = [
+    ("Police in Dhaka detained the opposition spokesman at his flat overnight.", "Arrests"),
+    (
+        "Villagers near Goma said rebels carried off four girls and a teacher into the bush.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Federal police in Guerrero dismantled an explosive device left outside a courthouse.",
+        "Disrupted weapons use",
+    ),
+    ("A helicopter gunship strafed a convoy of pickups east of Sirte.", "Air/drone strike"),
+    ("Hundreds of nurses marched in Nairobi to demand overdue wages.", "Peaceful protest"),
+    (
+        "The prime minister told parliament that the country would not bow to terror.",
+        NOT_INCIDENT,
+    ),
+    ("A suicide bomber detonated his vest at a checkpoint outside Baghdad.", "Suicide bomb"),
+    (
+        "Riot police used tear gas to scatter students rallying in Santiago.",
+        "Protest with intervention",
+    ),
+    ("The two militias signed a truce brokered by elders in Baidoa.", "Agreement"),
+    (
+        "Howitzer fire pounded the eastern districts of Donetsk through the night.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Armed men shot dead a pastor as he left his church in Plateau state.", "Attack"),
+    ("Central bank officials said inflation would ease by the end of the year.", NOT_INCIDENT),
+]
+
+
+def test_most_clear_sentences_get_their_type() -> None:
+    model = shipped_model()
+    found = model.classify([sentence for sentence, _ in CLEAR_SENTENCES])
+    right = [
+        sentence
+        for (sentence, expected), scores in zip(CLEAR_SENTENCES, found, strict=True)
+        if max(scores, key=scores.__getitem__) == expected
+    ]
+    # The model is small and reads a bag of words: one or two misses in twelve are expected.
+    assert len(right) >= 10, sorted(set(s for s, _ in CLEAR_SENTENCES) - set(right))
