@@ -236,3 +236,11 @@ def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Languag
 )
 def test_attacker_named_by_a_common_noun(nlp: Language, sentence: str, expected: str) -> None:
     assert attacker(nlp, sentence) == expected
+
+
+def test_victims_of_a_passive_are_actor2(nlp: Language) -> None:
+    events = events_of(nlp, "Two policemen were killed by gunmen in Multan.")
+    coded = [
+        (e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None) for e in events
+    ]
+    assert ("gunmen", "policemen") in coded

@@ -364,7 +364,8 @@ def actor_in(
         return None
 
     for token in tokens:
-        found = first_in([t for t in core_tokens(token) if t.i not in skipped])
+        own = skip is not None and token.is_ancestor(skip)
+        found = first_in([t for t in core_tokens(token) if not own or t.i not in skipped])
         if found is not None:
             return found
         if skip is None and token.lower_ not in PRONOUNS and unlisted_agent(token) is not None:
