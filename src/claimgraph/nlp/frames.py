@@ -348,7 +348,10 @@ def content_range(
         last = max([last] + [c.right_edge.i for c in continuations(verb, complements, cues)])
         if last < verb.i:  # "…, but the police overruled it, the source added": all before the tag
             first = line_start(verb.doc[first], sent)
-        if shown_by_evidence(verb, cues):  # "shows Clinton with a lead": the rest of the clause
+        if last > verb.i:
+            # what follows the cue is its content to the end of its phrase: the parser often
+            # hangs the content's own modifiers on the cue ("described crass behavior by Trump
+            # behind the scenes", "cited remarks … as examples of …")
             last = max(last, verb.right_edge.i)
         doc = verb.doc
         content = doc[first].idx, doc[last].idx + len(doc[last])
