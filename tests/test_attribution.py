@@ -184,3 +184,78 @@ def test_check_worthiness_ranks_facts_above_opinion(nlp, run_pipeline, checkable
     high = max(c.check_worthiness for c in claims_of(nlp, run_pipeline, checkable))
     low = max(c.check_worthiness for c in claims_of(nlp, run_pipeline, opinion))
     assert high >= 0.5 > low
+
+
+# (text, cue, content contains, speaker name contains or None for unnamed)
+STANCES = [
+    (
+        "Many analysts suspect the losses were hidden by the ministry.",
+        "suspect",
+        "the losses were hidden",
+        "analysts",
+    ),
+    (
+        "The interior ministry plans to reopen the border crossing next week.",
+        "plans",
+        "to reopen the border crossing",
+        "ministry",
+    ),
+    ("The commander was accused of ordering the raid.", "accused", "ordering the raid", None),
+    ("Residents are afraid that the fighting will return.", "afraid", "the fighting", "Residents"),
+    (
+        "Senator Ahmed Khan attacked Governor Malik for his silence.",
+        "attacked",
+        "Governor Malik",
+        "Ahmed Khan",
+    ),
+    (
+        "In a new poll, Khan led Malik by five points.",
+        "In",
+        "Khan led Malik by five points",
+        "poll",
+    ),
+    (
+        "The convoy, the minister said, would leave Kabul at dawn.",
+        "said",
+        "would leave Kabul at dawn",
+        "minister",
+    ),
+    (
+        '"We will not leave our homes," the protesters shouted.',
+        "shouted",
+        "We will not leave our homes",
+        "protesters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "name"), STANCES)
+def test_beliefs_intentions_and_judgements_are_attributed(
+    nlp, run_pipeline, text, cue, content, name
+):
+    claims = [c for c in claims_of(nlp, run_pipeline, text) if c.speaker.type != "author"]
+    claim = next(c for c in claims if c.cue == cue)
+    assert content in claim.text
+    if name is None:
+        assert claim.speaker.type == "unnamed" and claim.speaker.start is None
+    else:
+        assert name in (claim.speaker.name or "")
+
+
+def test_a_thought_reported_inside_someone_elses_words_is_not_a_second_claim(nlp, run_pipeline):
+    text = "Police said the suspect planned to flee the city."
+    attributed = [c for c in claims_of(nlp, run_pipeline, text) if c.speaker.type != "author"]
+    assert [c.cue for c in attributed] == ["said"]
+    assert "planned to flee the city" in attributed[0].text
+
+
+def test_fighters_attacking_a_place_are_not_speakers(nlp, run_pipeline):
+    text = "Gunmen attacked a police checkpoint in Quetta."
+    assert [c.speaker.type for c in claims_of(nlp, run_pipeline, text)] == ["author"]
+
+
+def test_the_one_spoken_to_inside_a_quote_is_no_speaker(nlp, run_pipeline):
+    text = '"Will you pledge to stop the strikes?" the reporter asked the general.'
+    claims = claims_of(nlp, run_pipeline, text)
+    assert not any(c.speaker.name == "you" for c in claims)
+    assert any(c.cue == "asked" for c in claims)

@@ -189,11 +189,7 @@ def without_nested_thoughts(doc: Doc, claims: list[Claim], cues: Cues) -> list[C
     claims, not the suspect's or hers. Speech reported inside ("… said the suspect
     admitted …") stays a claim of its own (nested attribution).
     """
-    return [
-        c
-        for c in claims
-        if not (reported_within(c, claims) and reports_stance(doc, c, cues))
-    ]
+    return [c for c in claims if not (reported_within(c, claims) and reports_stance(doc, c, cues))]
 
 
 def swallows_its_reporter(claim: Claim, claims: list[Claim]) -> bool:

@@ -251,7 +251,8 @@ def complement_tokens(verb: Token, cues: Cues) -> list[Token]:
     lemma = verb_lemma(verb, cues)
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.dep_ != "csubj"]
     construal = lemma in cues.attitude_verbs and construes(verb, cues)
-    if lemma in cues.object_content_verbs or shown_by_evidence(verb, cues) or construal:
+    judged = lemma in cues.object_content_verbs or lemma in cues.verbal_attack_verbs
+    if judged or shown_by_evidence(verb, cues) or construal:
         found += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         for prep in verb.children:
             # "spoke to reporters", "talked with elders": the audience, not what was said
