@@ -211,3 +211,29 @@ ECHOES_AND_AUDIENCES = [
 def test_echoes_and_audiences_are_not_claims(nlp, run_pipeline, text, expected):
     claims = attributed(nlp, run_pipeline, text)
     assert [(c.speaker.name, c.cue) for c in claims] == expected
+
+
+# Lines that each name their speaker: a no-break space before the dash, a transcript whose
+# paragraphs open with a quotation mark. (text, speaker, content starts with, ends with)
+SPEAKER_LINES = [
+    (
+        "“The water ran out on Monday.”\u00a0― Omar Haidari\n“Nobody came to help.” ― Lina Noor\n",
+        "Omar Haidari",
+        "“The water",
+        "on Monday.”",
+    ),
+    (
+        'Partial transcript:\n\n"WALLACE: Will the talks resume this week?\n\n'
+        '"PENCE: The talks will resume on Friday.',
+        "PENCE",
+        "The talks will",
+        "on Friday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "begins", "ends"), SPEAKER_LINES)
+def test_each_line_keeps_its_own_speaker(nlp, run_pipeline, text, speaker, begins, ends):
+    claim = next(c for c in attributed(nlp, run_pipeline, text) if c.speaker.name == speaker)
+    assert claim.text.startswith(begins)
+    assert claim.text.endswith(ends)
