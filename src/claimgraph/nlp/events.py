@@ -261,8 +261,9 @@ def find_events(
         incidents.append(incident)
     merged = merge_mentions(incidents)
     attribute_unnamed_attackers(merged, doc, actors)
+    # Equally sure incidents told in one sentence: the one the more specific trigger names first.
+    merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
     events = [to_event(doc, incident) for incident in merged]
-    events.sort(key=lambda e: (-e.confidence, e.evidence[0].start))
     return events
 
 
@@ -587,6 +588,11 @@ def code_incident(
 ) -> Incident:
     """Code one incident from its triggers and the sentence around them."""
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
+    violent = [t for t in group if EVENT_TYPE_OF[t.rule.sub_event_type] in VIOLENT_EVENT_TYPES]
+    if main.rule.sub_event_type == "Disrupted weapons use" and violent:
+        # An attempt foiled in a fight ("militants were killed as troops foiled an infiltration
+        # bid") is the fight; weapons recovered where men were killed belong to the clash.
+        main = max(violent, key=lambda t: (t.rule.specificity, -t.span.start))
     actors = doc._.actors or []
     agents: list[Token] = []
     patients: list[Token] = []
