@@ -220,6 +220,7 @@ STANCES = [
         "would leave Kabul at dawn",
         "minister",
     ),
+    ("Tribal elders called for calm after the clashes.", "called", "calm", "elders"),
     (
         '"We will not leave our homes," the protesters shouted.',
         "shouted",

@@ -73,7 +73,10 @@ class Cues:
             report_nouns=frozenset(data["report_nouns"]),
             evidential_verbs=frozenset(data["evidential_verbs"]),
             speaker_nouns=frozenset(
-                data["speaker_nouns"] + data["unnamed_source_nouns"] + data["report_nouns"]
+                data["speaker_nouns"]
+                + data["unnamed_source_nouns"]
+                + data["report_nouns"]
+                + data["official_titles"]
             ),
             according_to=tuple(tuple(p.split()) for p in data["according_to"]),
             line_labels=frozenset(data["line_labels"]),
