@@ -261,3 +261,21 @@ def test_names_listed_before_counties_are_counties(base_nlp: Language) -> None:
         ("Camden", "ADM2"),
         ("Charlton", "ADM2"),
     ]
+
+
+def test_country_names_do_not_pair_as_namesake_towns(base_nlp: Language) -> None:
+    rows = [
+        _row(6252001, "United States", 39.76, -98.5, "A.PCLI", "US", "00", 327167434),
+        _row(3996063, "Mexico", 23.0, -102.0, "A.PCLI", "MX", "00", 126190788),
+        _row(3144096, "Norway", 62.0, 10.0, "A.PCLI", "NO", "00", 5314336),
+        _row(4971068, "Mexico", 44.56, -70.55, "P.PPL", "US", "ME", 1743),
+        _row(4972061, "Norway", 44.21, -70.54, "P.PPL", "US", "ME", 2748),
+        _row(4971071, "Maine", 45.5, -69.25, "A.ADM1", "US", "ME", 1338404),
+    ]
+    component = PlacesComponent(memory_gazetteer_from_geonames(rows))
+    text = (
+        "The United States confirmed flu cases. Cases were also found in Mexico and in Norway, "
+        "United States officials said."
+    )
+    places = {p.text: p.country_code for p in component(base_nlp(text))._.places}
+    assert (places["Mexico"], places["Norway"]) == ("MX", "NO")

@@ -409,8 +409,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     readings = plausible_readings(
         [keys[i] for i in placed_first], [priors[i] for i in placed_first], focus
     )
-    near = paired_readings(readings)
-    unit = region_of(readings, near)
+    countries = frozenset(
+        key
+        for key, p in zip(keys, priors, strict=True)
+        if p and p[0].entry.feature_code.startswith("PCL")
+    )
+    near = paired_readings(readings, countries)
+    unit = region_of(readings, near, countries)
     chosen: list[GazetteerEntry | None] = list(first)
     # Containers follow their contents in the text, so resolve right to left.
     for i in reversed(range(len(mentions))):
@@ -532,7 +537,9 @@ def country_vote(keys: Sequence[str], ranked: Sequence[Sequence[Scored]]) -> str
 
 
 def region_of(
-    readings: dict[str, list[GazetteerEntry]], near: dict[str, dict[int, float]]
+    readings: dict[str, list[GazetteerEntry]],
+    near: dict[str, dict[int, float]],
+    countries: frozenset[str] = frozenset(),
 ) -> str | None:
     """Infer the first-level unit a document is set in from the names it uses.
 
@@ -542,11 +549,14 @@ def region_of(
     name ("Texas", "Ga.") votes more. Readings near a reading of another name ("Huntsville" and
     "Walker County") are the ones the story means, when there are any. Local news names its
     state and some unambiguous towns, and their sum settles the towns whose names recur across
-    the country.
+    the country. A country's name votes only for the towns of its name that another name
+    supports.
     """
     votes: Counter[str] = Counter()
     for key, entries in readings.items():
         paired = [e for e in entries if e.geonameid in near[key]]
+        if key in countries and not paired:
+            continue
         units = {e.admin1_code for e in paired or entries if e.admin1_code}
         weight = REGION_NAMED_WEIGHT if entries and entries[0].feature_code == "ADM1" else 1.0
         for code in units:
@@ -559,12 +569,16 @@ def region_of(
     return ranked_units[0][0]
 
 
-def paired_readings(readings: dict[str, list[GazetteerEntry]]) -> dict[str, dict[int, float]]:
+def paired_readings(
+    readings: dict[str, list[GazetteerEntry]], countries: frozenset[str] = frozenset()
+) -> dict[str, dict[int, float]]:
     """For each name, its readings that lie near a reading of another name, with the support:
     1 / the number of readings of the most specific such name ("Shakopee" 1, "Decatur" less).
 
     Towns and counties only (a state or country is near everything); readings are binned by
-    whole degrees so that only neighbouring cells are compared.
+    whole degrees so that only neighbouring cells are compared. Two names of countries
+    (`countries`) do not pair: "Mexico" and "Norway" are neighbouring towns in Maine, but a
+    story naming both means the countries; "Lebanon" beside "Boone County" may be the town.
     """
     cells: dict[tuple[int, int], list[tuple[str, GazetteerEntry]]] = {}
     for key, entries in readings.items():
@@ -581,6 +595,8 @@ def paired_readings(readings: dict[str, list[GazetteerEntry]]) -> dict[str, dict
     }
     for key, entries in readings.items():
         for e in entries:
+            if key in countries:  # Mexico, New York is not meant because New York is named
+                continue
             if e.feature_code != "ADM1" and (support := states.get(e.admin1_code)):
                 near[key][e.geonameid] = support
     for (lat, lon), members in cells.items():
@@ -595,7 +611,9 @@ def paired_readings(readings: dict[str, list[GazetteerEntry]]) -> dict[str, dict
                 (
                     1 / len(readings[k])
                     for k, other in around
-                    if k != key and distance_km(e, other) < PAIR_KM
+                    if k != key
+                    and not (key in countries and k in countries)
+                    and distance_km(e, other) < PAIR_KM
                 ),
                 default=0.0,
             )
