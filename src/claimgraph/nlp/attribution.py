@@ -159,6 +159,8 @@ def reports_stance(doc: Doc, claim: Claim, cues: Cues) -> bool:
         return False
     root = span.root
     lemma = root.lemma_.lower()
+    if root.dep_ in ("conj", "advcl") and root.pos_ == "VERB":
+        return False  # "outlined a plan and vowed to …": a second act beside the first, not in it
     if root.pos_ == "NOUN":
         return lemma in cues.speech_nouns or lemma in cues.intention_nouns
     if root.pos_ == "ADJ":

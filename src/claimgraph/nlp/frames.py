@@ -330,6 +330,15 @@ def continuations(verb: Token, complements: list[Token], cues: Cues) -> list[Tok
     return found
 
 
+def starts_own(child: Token, cues: Cues) -> bool:
+    """Tell whether a verb hung on a cue is a cue itself (", adding …", "and warned …")."""
+    return (
+        child.pos_ == "VERB"
+        and child.dep_ in ("advcl", "conj")
+        and is_cue_verb(verb_lemma(child, cues), cues)
+    )
+
+
 def line_start(token: Token, sent: Span) -> int:
     """Return the index of the sentence's first token on the same line as `token`."""
     i = token.i
@@ -355,8 +364,9 @@ def content_range(
         if last > verb.i:
             # what follows the cue is its content to the end of its phrase: the parser often
             # hangs the content's own modifiers on the cue ("described crass behavior by Trump
-            # behind the scenes", "cited remarks … as examples of …")
-            last = max(last, verb.right_edge.i)
+            # behind the scenes", "cited remarks … as examples of …"); a second cue hung on
+            # it (", adding …") starts an attribution of its own
+            last = max([last] + [c.right_edge.i for c in verb.rights if not starts_own(c, cues)])
         doc = verb.doc
         content = doc[first].idx, doc[last].idx + len(doc[last])
         return with_quotes_beside(content, verb, sent, quotes)
