@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import Claim, Speaker
+from claimgraph.nlp.cue_lexicon import Cues, default_cues, verb_lemma
 from claimgraph.nlp.extensions import analysed_sentences, text_of
-from claimgraph.nlp.frames import Cues, Frame, default_cues, sentence_frames, verb_lemma
+from claimgraph.nlp.frames import Frame, sentence_frames
 from claimgraph.nlp.line_frames import line_frames
 from claimgraph.nlp.modality import (
     ModalityCues,

@@ -12,8 +12,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.cue_lexicon import Cues
 from claimgraph.nlp.extensions import is_ignored, text_of
-from claimgraph.nlp.frames import Cues, Frame
+from claimgraph.nlp.frames import Frame
 
 # A name before a colon: one to four capitalised words ("Sanders", "Gen. John Smith", "PENCE"),
 # perhaps after the quotation mark that opens each paragraph of a quoted transcript.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.nlp.frames import Cues, Frame, source_span, subtree_span
+from claimgraph.nlp.cue_lexicon import Cues
+from claimgraph.nlp.frames import Frame, source_span, subtree_span
 
 # A noun's clause is what is claimed: "fears that X" (acl with "that"), "claims X" (ccomp).
 CLAUSE_DEPS = ("acl", "ccomp")
