@@ -10,6 +10,7 @@ from claimgraph.model import Place
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.resolve.gazetteer import SqliteGazetteer, normalise_name
+from claimgraph.resolve.gazetteer_build import is_code
 from claimgraph.resolve.geonames_import import import_geonames, memory_gazetteer_from_geonames
 
 # Hand-written rows in the GeoNames main-table format (19 tab-separated columns).
@@ -106,3 +107,11 @@ def test_country_names_are_short_and_common(code: str, name: str | None) -> None
 )  # fmt: skip
 def test_country_focus_weights_country_mentions(places: list[Place], focus: str | None) -> None:
     assert country_focus(places) == focus
+
+
+@pytest.mark.parametrize(
+    ("alias", "code"),
+    [("SEA", True), ("KDAY", True), ("L.A.", False), ("Sea", False), ("Seattle", False)],
+)
+def test_airport_codes_are_not_kept_as_town_names(alias: str, code: bool) -> None:
+    assert is_code(alias) is code

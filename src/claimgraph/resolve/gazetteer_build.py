@@ -179,7 +179,9 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
                 adm2.code if adm2 else None, adm2.name if adm2 else None,
             )
         )  # fmt: skip
-        aliases.extend((a, gid) for a in city.get("alternatenames") or () if a and is_latin(a))
+        aliases.extend(
+            (a, gid) for a in city.get("alternatenames") or () if is_latin(a) and not is_code(a)
+        )
     capital_points = {
         (e.country_code): (e.latitude, e.longitude) for e in entries if e.feature_code == "PPLC"
     }
@@ -234,6 +236,13 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
         )  # fmt: skip
         aliases.extend((a, gid) for a in region.get("aliases") or ())
     return _deduplicate(entries), aliases
+
+
+def is_code(alias: str) -> bool:
+    """Tell whether a town's alternate name is an airport or similar code ("SEA", "KDAY"): in
+    running text those letters are words ("Sea", "Day", "Inc."), and a code written in capitals
+    is read as an acronym anyway. Dotted abbreviations ("L.A.", "D.C.") stay."""
+    return not alias or (alias.isupper() and alias.isalpha() and len(alias) <= 4)
 
 
 def box_centre(points: list[tuple[float, float]], trim: float = 0.0) -> tuple[float, float]:

@@ -505,26 +505,32 @@ def plausible_readings(
 def country_vote(keys: Sequence[str], ranked: Sequence[Sequence[Scored]]) -> str | None:
     """Infer the country a document is set in, as `region_of` does the state; None on a tie.
 
-    Each distinct name that is not contested by well-known places of several countries spreads
-    its vote (2 for a country, 1.5 for an admin unit, 1 for a town) over the countries of its
-    plausible readings, keeping to readings near a reading of another name when there are any:
-    "Oxford" and "Cowley" are English together, "Woodstock" and "Tavistock" Canadian beside
-    "Plattsville", whatever each would be alone.
+    Each distinct name spreads its vote (2 for a country, 1.5 for an admin unit, 1 for a town)
+    over the countries of its plausible readings, keeping to readings near a reading of another
+    name when there are any: "Oxford" and "Cowley" are English together, "Woodstock" and
+    "Tavistock" Canadian beside "Plattsville", whatever each would be alone. A name contested
+    by well-known places of several countries votes only through such a pair ("London" and
+    "Richmond" a few miles apart).
     """
     readings: dict[str, list[GazetteerEntry]] = {}
+    contested: set[str] = set()
     for key, scored in zip(keys, ranked, strict=True):
-        if key in readings or not scored or is_contested([s.entry for s in scored]):
+        if key in readings or not scored:
             continue
-        best = scored[0].score
+        if is_contested([s.entry for s in scored]):
+            contested.add(key)
+            best = max(s.score for s in scored if is_prominent(s.entry))
+        else:
+            best = scored[0].score
         readings[key] = [
             s.entry for s in scored if s.score >= best - PLAUSIBLE_MARGIN and s.entry.country_code
         ]
     near = paired_readings(readings)
     votes: Counter[str] = Counter()
     for key, entries in readings.items():
-        if not entries:
-            continue
         paired = [e for e in entries if e.geonameid in near[key]]
+        if not entries or (key in contested and not paired):
+            continue
         codes = {e.country_code for e in paired or entries}
         code = entries[0].feature_code
         weight = 2.0 if code.startswith("PCL") else 1.5 if code.startswith("ADM") else 1.0
