@@ -279,3 +279,13 @@ def test_country_names_do_not_pair_as_namesake_towns(base_nlp: Language) -> None
     )
     places = {p.text: p.country_code for p in component(base_nlp(text))._.places}
     assert (places["Mexico"], places["Norway"]) == ("MX", "NO")
+
+
+def test_a_hyphenated_name_the_model_cut_is_whole_again(base_nlp: Language) -> None:
+    rows = [
+        _row(2420477, "Guinea", 10.83, -10.67, "A.PCLI", "GN", "00", 12414318),
+        _row(2372248, "Guinea-Bissau", 12.0, -15.0, "A.PCLI", "GW", "00", 1874309),
+    ]
+    component = PlacesComponent(memory_gazetteer_from_geonames(rows))
+    places = component(base_nlp("Cases were reported in Guinea-Bissau on Monday."))._.places
+    assert [(p.text, p.country_code) for p in places] == [("Guinea-Bissau", "GW")]

@@ -128,6 +128,22 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _with_hyphen_tail(span: Span, gazetteer: Gazetteer) -> Span:
+    """Extend a name over a hyphenated part the model left out when the whole is a known
+    name ("Guinea" + "-Bissau")."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "–")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+        and _known(gazetteer, doc[span.start : end + 2].text)
+    ):
+        return doc[span.start : end + 2]
+    return span
+
+
 def _with_kind_word(span: Span) -> tuple[Span, str | None]:
     """Extend a name over a following kind word ("Kasur" + "District") and say what it asks."""
     doc = span.doc
@@ -259,6 +275,7 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
         return []
     if _postal_unit(span):  # "Athens, GA" whatever the model calls "GA"
         return [_mention(span, "ADM1")]
+    span = _with_hyphen_tail(span, gazetteer)
     if label == "NORP":
         country = country_for_demonym(span.text)
         after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
