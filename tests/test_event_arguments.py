@@ -191,6 +191,17 @@ def deaths(nlp: Language, text: str) -> int | None:
         ("Two soldiers were killed and four others injured in an attack in Multan.", 2),
         # an apposition names the victim, it does not add one
         ("A constable, Ram Lal, was killed by militants in Multan.", 1),
+        # a total with its detail hung on one noun counts once
+        (
+            "A blast killed eight persons - six policemen, one guard and one civilian - in Multan.",
+            8,
+        ),
+        # a singular object of a killing is one person; a time phrase is none
+        ("Militants killed the village headman in Multan on the eve of the polls.", 1),
+        # conjoined passives share their victims
+        ("Two villagers were abducted and later killed by militants near Multan.", 2),
+        # the sides of a clash are not its dead
+        ("A soldier was killed in a clash between troops and militants near Multan.", 1),
         # a wounding verb kills only when the text says so
         ("A trader was shot at and wounded by gunmen in Peshawar.", None),
     ],

@@ -315,6 +315,9 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         if support is not None:
             agents.extend(subjects(support) or inherited_subjects(support))
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if verb.dep_ == "conj" and not own_subject and not any(c.dep_ == "dobj" for c in verb.children):
+        # "was abducted and subsequently killed": conjoined passives share their victim.
+        patients.extend(c for c in verb.head.children if c.dep_ == "nsubjpass")
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not own_subject:
         patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":

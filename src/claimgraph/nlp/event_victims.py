@@ -72,6 +72,9 @@ def number_on(token: Token) -> Count | None:
     numbers = [n for n in numbers if not (n.i > 0 and n.doc[n.i - 1].dep_ == "compound")]
     if not numbers:
         return None
+    # "eight persons - six police, one SPO and one civilian": the parser hung the detail's
+    # number on the same noun; the first number is the total.
+    numbers = numbers[:1]
     left = min(t.i for n in numbers for t in n.subtree if t.i <= n.i)
     right = max(n.i for n in numbers) + 1
     # Widen leftwards for qualifiers such as "at least" / "more than".
@@ -86,9 +89,25 @@ def is_one_person(token: Token) -> bool:
     """Tell whether a victim noun names one person ("a policeman", "Ajay Yadav", "his son")."""
     if token.ent_type_ == "PERSON" and token.tag_ == "NNP":
         return True
+    if token.tag_ == "NNP" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in PERSON_NOUNS for c in token.children
+    ):
+        return True  # "constable Bira Basant", whatever the tagger made of the name
     return token.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS and token.tag_ in {"NN", "NNP"}
 
 
+def in_clash_sides(token: Token, trigger: Token) -> bool:
+    """Tell whether a patient is a side of "a clash between X and Y", not a victim."""
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.lower_ == "between":
+            return True
+    return False
+
+
+# Verbs whose singular object is a person killed ("killed the headman").
+HOMICIDE_LEMMAS = frozenset({"kill", "murder", "assassinate", "behead", "slay", "lynch"})
 INJURY_LEMMAS = frozenset({"injure", "wound", "hurt"})
 
 
@@ -130,7 +149,7 @@ def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
     son" is 2; a plural without a number ("and militants") adds at least 2 and leaves the best
     value unknown. None when no victim carries a number or names one person.
     """
-    heads = list(patients)
+    heads = [p for p in patients if not in_clash_sides(p, trigger)]
     heads += [
         pobj
         for c in trigger.children
@@ -154,7 +173,12 @@ def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
                 continue
             subjects_seen.add(head.dep_)
         group = [head, *head.conjuncts, *listed_apposition(head)]
-        if not any(c.dep_ == "cc" for t in group for c in t.children) or spells_out(group):
+        detailed = sum(c.dep_ == "nummod" for c in head.children) > 1  # "eight - six ..."
+        if (
+            detailed
+            or not any(c.dep_ == "cc" for t in group for c in t.children)
+            or spells_out(group)
+        ):
             group = [head]  # "a policeman, Harnarayan Thakur,": an apposition, not two people
         for token in group:
             if token is not head and (token.like_num or is_injured(token)):
@@ -167,7 +191,13 @@ def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
     counted = False
     for token in members.values():
         count = number_on(token)
-        if count is None and is_one_person(token):
+        homicide = (
+            trigger.lemma_.lower() in HOMICIDE_LEMMAS
+            and token.tag_ == "NN"
+            and token.dep_ in {"dobj", "nsubjpass"}
+            and token.head.i == trigger.i
+        )
+        if count is None and (is_one_person(token) or homicide):  # "killed the headman"
             count = Count(1, 1, 1)
         if count is None:
             if token.tag_ in {"NNS", "NNPS"}:
