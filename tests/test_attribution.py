@@ -260,3 +260,11 @@ def test_the_one_spoken_to_inside_a_quote_is_no_speaker(nlp, run_pipeline):
     claims = claims_of(nlp, run_pipeline, text)
     assert not any(c.speaker.name == "you" for c in claims)
     assert any(c.cue == "asked" for c in claims)
+
+
+def test_a_plan_reported_according_to_a_source_is_the_source_s_claim(nlp, run_pipeline):
+    text = "The group plans to expand its operations into the north, according to a UN report."
+    attributed = [c for c in claims_of(nlp, run_pipeline, text) if c.speaker.type != "author"]
+    assert [(c.cue, c.text) for c in attributed] == [
+        ("according to", "The group plans to expand its operations into the north")
+    ]

@@ -216,6 +216,26 @@ def swallows_its_reporter(claim: Claim, claims: list[Claim]) -> bool:
     return False
 
 
+def without_reporters(frames: list[Frame]) -> list[Frame]:
+    """Cut a content short of a later cue that reports it ("X plans Y, according to Z").
+
+    The parser hangs "according to Z" on "plans"; Z's frame covers "X plans Y", so Y ends
+    before Z's cue.
+    """
+    cut = []
+    for frame in frames:
+        start, end = frame.content
+        for other in frames:
+            if not len(other.cue) or other.cue[0].dep_ != "prep":
+                continue  # only a phrase ("according to Z") hangs on the verb it reports
+            reports = other.content[0] <= frame.cue.start_char < other.content[1]
+            later = frame.cue.start_char < other.cue.start_char
+            if other is not frame and reports and later and start < other.cue.start_char < end:
+                end = min(end, other.cue.start_char)
+        cut.append(frame._replace(content=(start, end)))
+    return cut
+
+
 def find_claims(
     doc: Doc,
     cues: Cues,
@@ -245,7 +265,7 @@ def find_claims(
             if (f.self_admission or not speaks_in_quote(f, quotes, lexicon))
             and not addressed_in_quote(f, quotes)
         ]
-        for frame in frames:
+        for frame in without_reporters(frames):
             nested = speaks_in_quote(frame, quotes, lexicon)
             widened = frame.content if nested else widen_to_quotes(frame.content, quotes)
             content = trim(doc, *widened)

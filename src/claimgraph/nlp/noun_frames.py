@@ -16,6 +16,8 @@ from claimgraph.nlp.frames import Frame, source_span, subtree_span
 # A noun's clause is what is claimed: "fears that X" (acl with "that"), "claims X" (ccomp).
 CLAUSE_DEPS = ("acl", "ccomp")
 OWNER_PREPOSITIONS = ("by", "from")
+# Entity labels of a name that can own a claim standing before it ("the Trump claim").
+PEOPLE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "There is no doubt that …", "little question that …": the writer's certainty, not a citation.
 NEGATING_WORDS = frozenset({"no", "little", "without", "not"})
 
@@ -51,6 +53,9 @@ def noun_owner(noun: Token, cues: Cues) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return source_span(objects[0])
+        if child.dep_ in ("compound", "nsubj") and child.i < noun.i and child.ent_type_ in PEOPLE:
+            # "the Trump claim that …"; a verb read as a noun: "Trump charges that …"
+            return source_span(child)
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in cues.light_verbs:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
