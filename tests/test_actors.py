@@ -35,6 +35,9 @@ from claimgraph.resolve.actors import ActorLexicon, default_lexicon
         ("al-Shabab", "Al Shabaab", "Al Qaeda"),
         ("Ansar Allah", "Houthi Movement", None),
         ("CPI-Maoist", "Communist Party of India (Maoist)", None),
+        ("Tamil Tigers", "Liberation Tigers of Tamil Eelam", None),
+        ("AQI", "Al Qaeda in Iraq", "Al Qaeda"),
+        ("Sendero Luminoso", "Shining Path", None),
     ],
 )
 def test_lookup_alias(alias: str, name: str, parent: str | None) -> None:
