@@ -155,6 +155,7 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Disrupted weapons use", None),
         ("Militants set a truck on fire in Multan.", "Looting/property destruction", None),
         ("Gunmen shot dead two policemen in Multan.", "Armed clash", 2),
+        ("Militants shot dead Ali Khan, a constable, in Multan.", "Armed clash", 1),
         ("Militants fired at a police patrol in Peshawar.", "Armed clash", None),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
@@ -197,6 +198,15 @@ def test_an_incident_only_the_classifier_finds_is_held_with_less_confidence(
     (recovered,) = events_of(nlp, "Armed men carried off four girls from a school near Multan.")
     (triggered,) = events_of(nlp, "Armed men abducted four girls from a school near Multan.")
     assert recovered.confidence < triggered.confidence
+
+
+def test_the_deed_an_arrested_man_is_held_for_is_background(nlp: Language) -> None:
+    text = (
+        "Police arrested the commander in Lahore on Monday, weeks after he masterminded a bomb "
+        "blast in Multan that killed nine people."
+    )
+    coded = {e.sub_event_type: e.background for e in events_of(nlp, text)}
+    assert coded == {"Arrests": False, "Remote explosive/landmine/IED": True}
 
 
 def test_police_finding_bodies_is_no_weapons_seizure(nlp: Language) -> None:

@@ -116,11 +116,18 @@ ARMED_UNITS = frozenset({"police", "army", "military", "security", "paramilitary
 
 
 def is_armed_person(token: Token) -> bool:
-    """Tell whether a victim is armed: soldiers, militants, or a police or army unit."""
+    """Tell whether a victim is armed: soldiers, militants, or a police or army unit.
+
+    "constable Bira Basant" and "Yadav, a constable" count; a former militant does not.
+    """
+    if any(c.lower_ in {"former", "ex", "retired", "surrendered"} for c in token.children):
+        return False
     if token.lemma_.lower() in ARMED_PERSONS:
         return True
     return any(
-        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in ARMED_UNITS for c in token.children
+        (c.dep_ in {"compound", "amod"} and c.lemma_.lower() in ARMED_UNITS | ARMED_PERSONS)
+        or (c.dep_ == "appos" and is_armed_person(c))
+        for c in token.children
     )
 
 

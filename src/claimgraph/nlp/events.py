@@ -153,6 +153,23 @@ VIOLENT_CAUSES = frozenset(
         "violence",
     }
 )
+# Words under which an incident is what someone is accused of, not what is being reported.
+CULPABILITY = frozenset(
+    {
+        "involvement",
+        "involve",
+        "accuse",
+        "accused",
+        "wanted",
+        "case",
+        "connection",
+        "mastermind",
+        "charge",
+        "confess",
+        "specialist",
+        "responsible",
+    }
+)
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
 MAX_SCENE_DISTANCE = 8
@@ -554,12 +571,23 @@ def choose_location(
     return top, None
 
 
-def is_background(triggers: Sequence[Trigger], sentence: Span) -> bool:
-    """Tell whether the incident is an earlier one the document only refers to."""
+def is_background(
+    triggers: Sequence[Trigger], sentence: Span, rivals: Sequence[Token] = ()
+) -> bool:
+    """Tell whether the incident is an earlier one the document only refers to.
+
+    `rivals` are the triggers of the sentence's other incidents: beside one of them, the deed
+    someone is held for is an earlier incident ("arrested for involvement in the May 3 blast").
+    """
     lemmas = {t.lemma_.lower() for t in sentence}
     near = {c.lower_ for t in triggers for c in t.head.children}
     # "anniversary" marks background only on the trigger itself ("the anniversary of the attack").
-    return bool(near & BACKGROUND_CUES) or bool(lemmas & {"example", "recall"})
+    if near & BACKGROUND_CUES or lemmas & {"example", "recall"}:
+        return True
+    return bool(rivals) and all(
+        any(a.lemma_.lower() in CULPABILITY for a in t.head.ancestors if a.i >= sentence.start)
+        for t in triggers
+    )
 
 
 def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
@@ -629,7 +657,7 @@ def code_incident(
     if EVENT_TYPE_OF[sub_event_type] == "Strategic developments":
         fatalities = NO_FATALITIES  # a count there is of arrests or weapons, not of deaths
     scene, location = choose_location(main, sentence, places, previous, focus, actors)
-    background = is_background(group, sentence)
+    background = is_background(group, sentence, rivals)
     date, precision, date_stated = date_for(main, sentence, doc, background)
     claim = claim_at(doc._.claims or [], main.span.start_char)
     document = doc._.document
