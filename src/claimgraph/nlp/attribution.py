@@ -43,6 +43,11 @@ from claimgraph.resolve.speakers import SpeakerLexicon, default_lexicon
 
 __all__ = ["Attribution", "find_claims", "find_quotes"]
 
+# Share of a reporter's content that a claim cued inside it may cover before it only repeats
+# it. Set by hand (0.9 keeps a nested quote that is most but not all of its reporter's words);
+# on PolNeAR dev, 0.8 and 1.0 move content F1 and content+speaker F1 by at most 0.001.
+SWALLOWED_SHARE = 0.9
+
 
 def make_claim(
     doc: Doc, span: tuple[int, int], speaker: Speaker, cue: Span | None, cues: ModalityCues
@@ -211,7 +216,7 @@ def swallows_its_reporter(claim: Claim, claims: list[Claim]) -> bool:
         if claim.start <= other.cue_start < claim.end:
             continue  # each holds the other's cue: one quote around one tag, not a report
         shared = min(claim.end, other.end) - max(claim.start, other.start)
-        if shared >= 0.9 * (other.end - other.start):
+        if shared >= SWALLOWED_SHARE * (other.end - other.start):
             return True
     return False
 
