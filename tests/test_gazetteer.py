@@ -10,7 +10,7 @@ from claimgraph.model import Place
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.resolve.gazetteer import SqliteGazetteer, normalise_name
-from claimgraph.resolve.gazetteer_build import is_code
+from claimgraph.resolve.gazetteer_build import capital_ids, is_code
 from claimgraph.resolve.geonames_import import import_geonames, memory_gazetteer_from_geonames
 
 # Hand-written rows in the GeoNames main-table format (19 tab-separated columns).
@@ -115,3 +115,17 @@ def test_country_focus_weights_country_mentions(places: list[Place], focus: str 
 )
 def test_airport_codes_are_not_kept_as_town_names(alias: str, code: bool) -> None:
     assert is_code(alias) is code
+
+
+def test_only_the_capital_itself_is_a_capital() -> None:
+    countries = {"US": {"iso": "US", "capital": "Washington"}}
+    cities = {
+        "1": {
+            "geonameid": 4140963,
+            "name": "Washington",
+            "countrycode": "US",
+            "population": 689545,
+        },
+        "2": {"geonameid": 4866445, "name": "Washington", "countrycode": "US", "population": 7266},
+    }
+    assert capital_ids(countries, cities) == {4140963}

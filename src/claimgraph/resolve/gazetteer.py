@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 DEFAULT_LIMIT = 60
-DATABASE_NAME = "gazetteer-v7.sqlite"
+DATABASE_NAME = "gazetteer-v8.sqlite"
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’`ʻʼ]")

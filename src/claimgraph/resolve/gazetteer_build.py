@@ -149,7 +149,7 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
     # First-level units are large and their towns cluster (Ontario's in the south), so their
     # point is the middle of the box around their towns, near GeoNames' own (geometric) points.
     unit_points: dict[int, list[tuple[float, float]]] = {}
-    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    capitals = capital_ids(countries, cities)
     for city in cities.values():
         gid, cc = int(city["geonameid"]), city["countrycode"]
         lines = city_links.get(gid, [])
@@ -169,7 +169,7 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
                 total[3] += 1
         if adm1:
             unit_points.setdefault(adm1.line, []).append((lat, lon))
-        code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        code = "PPLC" if gid in capitals else "PPL"
         entries.append(
             GazetteerEntry(gid, city["name"], lat, lon, cc, "P", code, pop)
             if not (adm1 or adm2)
@@ -236,6 +236,19 @@ def build_entries() -> tuple[list[GazetteerEntry], list[tuple[str, int]]]:
         )  # fmt: skip
         aliases.extend((a, gid) for a in region.get("aliases") or ())
     return _deduplicate(entries), aliases
+
+
+def capital_ids(countries: dict, cities: dict) -> set[int]:
+    """Return the ids of capitals: the most populous town of the capital's name in each country
+    (not every Washington in the United States)."""
+    named = {(c["iso"], c["capital"]) for c in countries.values()}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        population = int(city["population"] or 0)
+        if key in named and population >= best.get(key, (-1, 0))[0]:
+            best[key] = (population, int(city["geonameid"]))
+    return {gid for _, gid in best.values()}
 
 
 def is_code(alias: str) -> bool:
