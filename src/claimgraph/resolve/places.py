@@ -394,7 +394,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         rank_candidates(c, m, Context()) if c else []
         for c, m in zip(candidates, mentions, strict=True)
     ]
-    focus = country_vote(keys, alone) or focus
+    demonyms = frozenset(k for k, m in zip(keys, mentions, strict=True) if m.country)
+    focus = country_vote(keys, alone, demonyms) or focus
     containers = container_indexes(text, mentions)
     # A name the text places ("Bethel, Vt.") has only the readings inside its container.
     priors = [
@@ -502,13 +503,15 @@ def plausible_readings(
     return readings
 
 
-def country_vote(keys: Sequence[str], ranked: Sequence[Sequence[Scored]]) -> str | None:
+def country_vote(
+    keys: Sequence[str], ranked: Sequence[Sequence[Scored]], demonyms: frozenset[str] = frozenset()
+) -> str | None:
     """Infer the country a document is set in, as `region_of` does the state; None on a tie.
 
-    Each distinct name spreads its vote (2 for a country, 1.5 for an admin unit, 1 for a town)
-    over the countries of its plausible readings, keeping to readings near a reading of another
-    name when there are any: "Oxford" and "Cowley" are English together, "Woodstock" and
-    "Tavistock" Canadian beside "Plattsville", whatever each would be alone. A name contested
+    Each distinct name spreads its vote (2 for a country, 1.5 for an admin unit, 1 for a town or
+    a demonym) over the countries of its plausible readings, keeping to readings near a reading
+    of another name when there are any: "Oxford" and "Cowley" are English together, "Woodstock"
+    and "Tavistock" Canadian beside "Plattsville", whatever each would be alone. A name contested
     by well-known places of several countries votes only through such a pair ("London" and
     "Richmond" a few miles apart).
     """
@@ -533,7 +536,12 @@ def country_vote(keys: Sequence[str], ranked: Sequence[Sequence[Scored]]) -> str
             continue
         codes = {e.country_code for e in paired or entries}
         code = entries[0].feature_code
-        weight = 2.0 if code.startswith("PCL") else 1.5 if code.startswith("ADM") else 1.0
+        weight = (
+            1.0 if key in demonyms  # "Greek yoghurt" says less of the setting than "Greece"
+            else 2.0 if code.startswith("PCL")
+            else 1.5 if code.startswith("ADM")
+            else 1.0
+        )  # fmt: skip
         for c in codes:
             votes[c] += weight / len(codes)  # type: ignore[assignment]
     top = votes.most_common(2)
