@@ -29,6 +29,7 @@ from claimgraph.nlp.event_arguments import (
     fatalities_for,
     geo_precision,
     named_agent,
+    paragraph_scene,
     preceding_actor,
     rank_scene_places,
     to_event_actor,
@@ -180,8 +181,6 @@ LEAD_SENTENCES = 2
 # dev snippets (benchmarks/event_types.py; 0.2 vs 0.3 vs off), the only thresholds fitted there.
 RECOVERY_MAX_NOT_INCIDENT = 0.5
 RECOVERY_MIN_PROBABILITY = 0.2
-# Tokens either side of an incident's triggers that the classifier reads.
-CLAUSE_WINDOW = 15
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
 BACKGROUND_PENALTY = 0.2
@@ -209,7 +208,6 @@ class Incident:
     modality: str
     evidence: list[TextSpan] = field(default_factory=list)
     confidence: float = 0.5
-    type_probabilities: dict[str, float] | None = None
 
 
 @Language.factory(
@@ -243,39 +241,28 @@ def find_events(
     rules: dict[str, TriggerRule],
     model: EventTypeModel | None = None,
 ) -> list[Event]:
-    """Return the document's incidents, most confident first; `model` weighs in on their types."""
+    """Return the document's incidents, most confident first; `model` reads a triggerless lead."""
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
     incidents: list[Incident] = []
     sentences = analysed_sentences(doc)
     found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
-    candidates: list[tuple[Span, list[Trigger], list[Token]]] = []
     for sentence, sentence_triggers in zip(sentences, found, strict=True):
         triggers = [t for t in sentence_triggers if is_reported(t)]
         triggers = drop_weak_alone(triggers)
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            candidates.append((sentence, group, rivals))
-    scored: list[dict[str, float] | None] = (
-        list(model.classify([clause_text(group, sentence) for sentence, group, _ in candidates]))
-        if model is not None
-        else [None] * len(candidates)
-    )
+            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
     if model is not None and not any(found):  # no trigger at all; rejected ones stay rejected
         recovered = recover_lead_incident(sentences[:LEAD_SENTENCES], model)
         if recovered is not None:
-            candidates, scored = [recovered[:2] + ([],)], [recovered[2]]
-    for (sentence, group, rivals), probabilities in zip(candidates, scored, strict=True):
-        incident = code_incident(
-            group, sentence, doc, places, focus, incidents, rivals, probabilities
-        )
-        if probabilities is not None and incident.specificity == 0:
+            sentence, trigger, probability = recovered
+            incident = code_incident([trigger], sentence, doc, places, focus, incidents)
             # Found by the classifier alone: as sure as the classifier is, and never very sure.
-            probability = probabilities.get(incident.sub_event_type, 0.0)
             incident.confidence = round(min(incident.confidence, 0.25 + 0.5 * probability), 2)
-        incidents.append(incident)
+            incidents.append(incident)
     merged = merge_mentions(incidents)
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
@@ -374,12 +361,13 @@ def governing_verb(token: Token) -> Token:
 
 def recover_lead_incident(
     lead: Sequence[Span], model: EventTypeModel
-) -> tuple[Span, list[Trigger], dict[str, float]] | None:
+) -> tuple[Span, Trigger, float] | None:
     """Find the incident a document's lead reports in words the trigger lexicon lacks.
 
     Only for documents without a single trigger word: the lead sentence the classifier finds
     likeliest to report an incident becomes one, triggered at its root, when the classifier
-    is sure enough. Its type is the classifier's.
+    is sure enough. Returns the sentence, the trigger (the classifier's type, specificity 0:
+    below every lexicon trigger) and the classifier's probability of that type.
     """
     if not lead:
         return None
@@ -394,20 +382,8 @@ def recover_lead_incident(
     if probabilities[label] < RECOVERY_MIN_PROBABILITY:
         return None
     root = lead[best].root
-    # Specificity 0: below every lexicon trigger, so the confidence stays low.
-    trigger = Trigger(
-        span=lead[best][root.i - lead[best].start : root.i - lead[best].start + 1],
-        head=root,
-        rule=TriggerRule(label, 0),
-    )
-    return lead[best], [trigger], probabilities
-
-
-def clause_text(group: Sequence[Trigger], sentence: Span) -> str:
-    """Return the words around an incident's triggers that the classifier reads."""
-    start = max(sentence.start, min(t.span.start for t in group) - CLAUSE_WINDOW)
-    end = min(sentence.end, max(t.span.end for t in group) + CLAUSE_WINDOW)
-    return sentence.doc[start:end].text
+    trigger = Trigger(span=root.doc[root.i : root.i + 1], head=root, rule=TriggerRule(label, 0))
+    return lead[best], trigger, probabilities[label]
 
 
 def is_reported(trigger: Trigger) -> bool:
@@ -550,6 +526,9 @@ def choose_location(
         if top is not None and top.geonameid is None and top is not place:
             precision = max(precision, 2)  # the named spot is unknown; its district/area stands in
         return top, to_location(place, precision)
+    nearby = paragraph_scene(sentence, places, actors)
+    if nearby is not None:  # the paragraph's place, not named in this sentence: at best "near"
+        return top, to_location(nearby, max(geo_precision(nearby, sentence.text), 2))
     if previous and previous[-1].location is not None:
         earlier = previous[-1]
         last_sentence_start = earlier.evidence[-1].start if earlier.evidence else -1
@@ -612,7 +591,6 @@ def code_incident(
     focus: str | None,
     previous: Sequence[Incident],
     rivals: Sequence[Token] = (),
-    probabilities: dict[str, float] | None = None,
 ) -> Incident:
     """Code one incident from its triggers and the sentence around them."""
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
@@ -690,7 +668,6 @@ def code_incident(
         modality=modality,
         evidence=[evidence_span(sentence)],
         confidence=min(confidence, 0.95),
-        type_probabilities=probabilities,
     )
 
 
