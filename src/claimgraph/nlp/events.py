@@ -526,14 +526,14 @@ def choose_location(
         if top is not None and top.geonameid is None and top is not place:
             precision = max(precision, 2)  # the named spot is unknown; its district/area stands in
         return top, to_location(place, precision)
-    nearby = paragraph_scene(sentence, places, actors)
-    if nearby is not None:  # the paragraph's place, not named in this sentence: at best "near"
-        return top, to_location(nearby, max(geo_precision(nearby, sentence.text), 2))
     if previous and previous[-1].location is not None:
         earlier = previous[-1]
         last_sentence_start = earlier.evidence[-1].start if earlier.evidence else -1
         if sentence.start_char - last_sentence_start < 400:
             return top, earlier.location
+    nearby = paragraph_scene(sentence, places, actors)
+    if nearby is not None:  # the paragraph's place, not named in this sentence: at best "near"
+        return top, to_location(nearby, max(geo_precision(nearby, sentence.text), 2))
     if focus:
         name = country_name(focus) or focus
         country_place = next(
