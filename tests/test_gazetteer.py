@@ -36,7 +36,8 @@ ALTERNATES = [
 @pytest.mark.parametrize(
     ("name", "key"),
     [("Khyber-Pakhtunkhwa", "khyber pakhtunkhwa"), ("Kermān", "kerman"), ("the Gambia", "gambia"),
-     ("Sur  Ghar", "sur ghar"), ("Dera Ismail Khan's", "dera ismail khans")],
+     ("Sur  Ghar", "sur ghar"), ("Dera Ismail Khan's", "dera ismail khans"),
+     ("Mt. Pleasant", "mount pleasant"), ("Ft. Worth", "fort worth"), ("Mt", "mt")],
 )  # fmt: skip
 def test_names_fold_to_one_key(name: str, key: str) -> None:
     assert normalise_name(name) == key

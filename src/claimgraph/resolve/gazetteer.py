@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Protocol
 
 DEFAULT_LIMIT = 60
-DATABASE_NAME = "gazetteer-v8.sqlite"
+DATABASE_NAME = "gazetteer-v9.sqlite"
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’`ʻʼ]")
+_LEADING_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +69,15 @@ class Gazetteer(Protocol):
 
 @lru_cache(maxsize=262_144)
 def normalise_name(name: str) -> str:
-    """Fold a place name to its lookup key ("Khyber-Pakhtunkhwa" → "khyber pakhtunkhwa")."""
+    """Fold a place name to its lookup key ("Khyber-Pakhtunkhwa" → "khyber pakhtunkhwa",
+    "Mt. Pleasant" → "mount pleasant")."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = _APOSTROPHES.sub("", folded.casefold())
-    key = " ".join(_PUNCT.sub(" ", folded).replace("_", " ").split())
+    words = _PUNCT.sub(" ", folded).replace("_", " ").split()
+    if len(words) > 1 and words[0] in _LEADING_ABBREVIATIONS:  # "Mt. Pleasant", "Ft. Worth"
+        words[0] = _LEADING_ABBREVIATIONS[words[0]]
+    key = " ".join(words)
     return key.removeprefix("the ") if key != "the" else key
 
 
