@@ -233,6 +233,16 @@ def sides_of(noun: Token) -> list[Token]:
 # Trigger nouns that name the people acting.
 ACTING_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
 BLAME_VERBS = frozenset({"blame", "attribute"})
+
+
+def is_clause_subject(noun: Token) -> bool:
+    """Tell whether a noun is its clause's subject ("protesters marched", "thousands of
+    protesters marched"), not an object ("police beat protesters", "the killing of protesters")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.dep_ in {"nsubj", "ROOT"}
+
+
 BLAME_PREPOSITIONS = frozenset({"on", "to"})
 
 
@@ -308,8 +318,8 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
                     agents.append(side)
                     patients.extend(side.conjuncts)
     if verb.pos_ in {"NOUN", "PROPN"}:
-        if verb.lemma_.lower() in ACTING_NOUNS:
-            agents.append(verb)  # "demonstrators" reports a protest and names who held it
+        if verb.lemma_.lower() in ACTING_NOUNS and is_clause_subject(verb):
+            agents.append(verb)  # "demonstrators marched" names who held the protest
         agents.extend(blamed(verb))
         support = perpetration_verb(verb)
         if support is not None:
