@@ -262,6 +262,7 @@ WEAPON_WORDS = frozenset(
         "missile",
         "launcher",
         "shell",
+        "drone",
     }
 )
 # Heads under which "of" names what was recovered ("a cache of arms", "20 kg of explosives").

@@ -154,6 +154,10 @@ VIOLENT_CAUSES = frozenset(
         "violence",
     }
 )
+# Trigger lemmas that report bloodshed: beside them a foiled attempt was a fight.
+BLOODSHED = frozenset(
+    {"kill", "shoot", "dead", "die", "death", "wound", "injure", "fire", "murder"}
+)
 # Words under which an incident is what someone is accused of, not what is being reported.
 CULPABILITY = frozenset(
     {
@@ -386,6 +390,13 @@ def recover_lead_incident(
     return lead[best], trigger, probabilities[label]
 
 
+def is_fighting(trigger: Trigger) -> bool:
+    """Tell whether a trigger reports fighting or bloodshed, not only a raid or an assault."""
+    if EVENT_TYPE_OF[trigger.rule.sub_event_type] not in VIOLENT_EVENT_TYPES:
+        return False
+    return trigger.rule.specificity >= 2 or trigger.head.lemma_.lower() in BLOODSHED
+
+
 def is_reported(trigger: Trigger) -> bool:
     """Tell whether a trigger reports an incident: not negated, hypothetical, intended, generic."""
     head = trigger.head
@@ -594,11 +605,11 @@ def code_incident(
 ) -> Incident:
     """Code one incident from its triggers and the sentence around them."""
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
-    violent = [t for t in group if EVENT_TYPE_OF[t.rule.sub_event_type] in VIOLENT_EVENT_TYPES]
-    if main.rule.sub_event_type == "Disrupted weapons use" and violent:
+    fighting = [t for t in group if is_fighting(t)]
+    if main.rule.sub_event_type == "Disrupted weapons use" and fighting:
         # An attempt foiled in a fight ("militants were killed as troops foiled an infiltration
-        # bid") is the fight; weapons recovered where men were killed belong to the clash.
-        main = max(violent, key=lambda t: (t.rule.specificity, -t.span.start))
+        # bid") is the fight; weapons recovered in a raid that met no resistance are not.
+        main = max(fighting, key=lambda t: (t.rule.specificity, -t.span.start))
     actors = doc._.actors or []
     agents: list[Token] = []
     patients: list[Token] = []
