@@ -418,6 +418,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     near = paired_readings(readings, countries)
     unit = region_of(readings, near, countries)
     chosen: list[GazetteerEntry | None] = list(first)
+    rankings: list[list[Scored]] = [[] for _ in mentions]
     # Containers follow their contents in the text, so resolve right to left.
     for i in reversed(range(len(mentions))):
         if not candidates[i]:
@@ -436,7 +437,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             admin1s=Counter(e.admin1_code for e in others if e.admin1_code),
             near=near.get(keys[i]),
         )
-        chosen[i] = rank_candidates(candidates[i], mentions[i], context)[0].entry
+        rankings[i] = rank_candidates(candidates[i], mentions[i], context)
+        chosen[i] = rankings[i][0].entry
     chosen = one_sense(
         mentions,
         keys,
@@ -447,7 +449,17 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         if entry is not None:
             others = [e for j, e in enumerate(chosen) if j != i and e is not None and e != entry]
             if is_stray(entry, focus, others):
-                chosen[i] = None
+                # The next reading the document does support, if any ("Bagram" in a story on
+                # Afghanistan: not the Iranian village that shares a variant spelling).
+                chosen[i] = next(
+                    (
+                        s.entry
+                        for s in rankings[i][1:]
+                        if s.entry.country_code in {e.country_code for e in others}
+                        and not is_stray(s.entry, focus, others)
+                    ),
+                    None,
+                )
     return [to_place(m, e) for m, e in zip(mentions, chosen, strict=True)]
 
 
