@@ -286,3 +286,16 @@ def test_a_reaction_to_an_attack_is_part_of_that_attack(nlp: Language) -> None:
     events = events_of(nlp, text)
     assert len(events) == 1
     assert len(events[0].evidence) == 2
+
+
+def test_a_generic_attack_on_property_with_no_one_hurt_is_property_destruction(
+    nlp: Language,
+) -> None:
+    text = (
+        "Gunmen attacked the depot of a mining contractor outside Tarkwa on Sunday, "
+        "the company said; nobody was hurt."
+    )
+    (on_property,) = events_of(nlp, text)
+    (on_people,) = events_of(nlp, "Suspected rebels attacked a bus near Multan, killing four.")
+    assert on_property.sub_event_type == "Looting/property destruction"
+    assert on_people.sub_event_type == "Attack"

@@ -154,7 +154,12 @@ def featurise(texts: list[str], encoder: EventTypeModel, bag_weight: float) -> A
 
 
 def held_out_accuracy(
-    features: Any, labels: np.ndarray, groups: np.ndarray, c: float, folds: int = 5
+    features: Any,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    c: float,
+    class_weight: str | None,
+    folds: int = 5,
 ) -> float:
     """Return accuracy on whole templates held out (grouped k-fold): generalisation, not recall."""
     from sklearn.linear_model import LogisticRegression
@@ -162,7 +167,7 @@ def held_out_accuracy(
 
     hits = 0
     for train, test in GroupKFold(n_splits=folds).split(features, labels, groups):
-        model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+        model = LogisticRegression(C=c, max_iter=2000, class_weight=class_weight)
         model.fit(features[train], labels[train])
         hits += int((model.predict(features[test]) == labels[test]).sum())
     return hits / len(labels)
@@ -181,6 +186,12 @@ def main() -> None:
     parser.add_argument("--ged-cap", type=int, default=150, help="silver headlines per class")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--bag-weight", type=float, default=10.0, help="scale of the bag of tokens")
+    parser.add_argument(
+        "--class-weight",
+        choices=["balanced", "none"],
+        default="balanced",
+        help="balanced: every class weighs alike; none: classes weigh as often as they occur",
+    )
     parser.add_argument("--tune", action="store_true", help="print held-out accuracy per C")
     args = parser.parse_args()
 
@@ -214,16 +225,17 @@ def main() -> None:
     features = featurise([text for text, _, _ in rows], encoder, args.bag_weight)
     labels = np.array([label for _, label, _ in rows])
     groups = np.array([key for _, _, key in rows])
+    class_weight = None if args.class_weight == "none" else args.class_weight
     if args.tune:
         for c in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0):
-            accuracy = held_out_accuracy(features, labels, groups, c)
+            accuracy = held_out_accuracy(features, labels, groups, c, class_weight)
             print(f"C={c}: held-out-template accuracy {accuracy:.3f}")
     print(
         f"C={args.c}: held-out-template accuracy "
-        f"{held_out_accuracy(features, labels, groups, args.c):.3f}"
+        f"{held_out_accuracy(features, labels, groups, args.c, class_weight):.3f}"
     )
 
-    model = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
+    model = LogisticRegression(C=args.c, max_iter=3000, class_weight=class_weight)
     model.fit(features, labels)
     classes = [str(c) for c in model.classes_]
     assert NOT_INCIDENT in classes

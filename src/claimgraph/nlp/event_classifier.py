@@ -10,7 +10,8 @@ are the 25 ACLED sub-event types and `NOT_INCIDENT` (statements, reactions, poli
 metaphors, generic sentences, accidents).
 
 The rules in `claimgraph.nlp.events` find the candidates and keep the codebook distinctions;
-the model reads a document's lead when the rules found nothing (see `events.py`).
+the model tells an attack on property from one on people when a generic trigger cannot, and
+reads a document's lead when the rules found nothing (see `events.py`).
 """
 
 from __future__ import annotations

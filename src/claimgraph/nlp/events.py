@@ -245,7 +245,7 @@ def find_events(
     rules: dict[str, TriggerRule],
     model: EventTypeModel | None = None,
 ) -> list[Event]:
-    """Return the document's incidents, most confident first; `model` reads a triggerless lead."""
+    """Return the document's incidents, most confident first; `model` weighs in (see below)."""
     places: list[Place] = list(doc._.places or [])
     actors: list[Actor] = list(doc._.actors or [])
     focus = country_focus(places)
@@ -258,7 +258,10 @@ def find_events(
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            incidents.append(code_incident(group, sentence, doc, places, focus, incidents, rivals))
+            incident = code_incident(group, sentence, doc, places, focus, incidents, rivals)
+            if model is not None and is_property_attack(incident, sentence, model):
+                incident.sub_event_type = "Looting/property destruction"
+            incidents.append(incident)
     if model is not None and not any(found):  # no trigger at all; rejected ones stay rejected
         recovered = recover_lead_incident(sentences[:LEAD_SENTENCES], model)
         if recovered is not None:
@@ -361,6 +364,22 @@ def governing_verb(token: Token) -> Token:
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
+
+
+def is_property_attack(incident: Incident, sentence: Span, model: EventTypeModel) -> bool:
+    """Tell whether an attack told by a generic trigger was on property, not on people.
+
+    "Militants attacked a construction camp", "opened fire on a petrol pump": the codebook
+    makes it property destruction when no one is harmed, and the trigger cannot tell. With no
+    death toll, property destruction must be the classifier's first choice for the sentence,
+    above both an attack and "not an incident" (a vague or background "attack" stays as it is).
+    """
+    if incident.sub_event_type != "Attack" or incident.specificity != 1:
+        return False
+    if incident.fatalities.best is not None:
+        return False
+    scores = model.classify([sentence.text])[0]
+    return max(scores, key=scores.__getitem__) == "Looting/property destruction"
 
 
 def recover_lead_incident(
