@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, EventActor
+from claimgraph.nlp.syntax import prep_objects
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.focus import country_name
 
@@ -221,13 +222,7 @@ def perpetration_verb(noun: Token) -> Token | None:
 
 def sides_of(noun: Token) -> list[Token]:
     """Return the first side named in a noun's "between X and Y" phrase."""
-    return [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "between"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return prep_objects(noun, {"between"})
 
 
 # Trigger nouns that name the people acting.
@@ -253,21 +248,12 @@ def blamed(noun: Token) -> list[Token]:
     if noun.dep_ in {"dobj", "nsubjpass"}:
         verbs.append(noun.head)
         if noun.head.lemma_.lower() in BLAME_VERBS:  # "blamed the attack on X", "on" on the noun
-            found += [
-                pobj
-                for prep in noun.children
-                if prep.dep_ == "prep" and prep.lower_ in BLAME_PREPOSITIONS
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ]
+            found += prep_objects(noun, BLAME_PREPOSITIONS)
     found += [
         pobj
         for verb in verbs
         if verb.lemma_.lower() in BLAME_VERBS
-        for prep in verb.children
-        if prep.dep_ in {"prep", "dative"} and prep.lower_ in BLAME_PREPOSITIONS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in prep_objects(verb, BLAME_PREPOSITIONS, {"prep", "dative"})
     ]
     framed = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
     if framed is not None and framed.head.lemma_.lower() in BLAME_VERBS:

@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data_files import read_data_yaml
+from claimgraph.nlp.syntax import prep_objects
 
 # ACLED's public taxonomy (../shared/TAXONOMY.md): sub-event type -> event type.
 EVENT_TYPE_OF = {
@@ -321,10 +322,7 @@ def names_weapon(thing: Token) -> bool:
         pobj
         for head in list(heads)
         if head.lemma_.lower() in QUANTITIES
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in prep_objects(head, {"of"})
     ]
     heads += [c for head in list(heads) for c in head.conjuncts]
     words = heads + [c for h in heads for c in h.children if c.dep_ in {"compound", "amod"}]
@@ -336,14 +334,7 @@ def fire_targets(verb: Token) -> list[Token]:
     if verb.lemma_.lower() not in {"fire", "open", "shoot"}:
         return []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "fire")]
-    return [
-        pobj
-        for head in heads
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"at", "on", "upon"}
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return [pobj for head in heads for pobj in prep_objects(head, {"at", "on", "upon"})]
 
 
 def is_set_on_fire(verb: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.nlp.event_agents import KIN_NOUNS, PERSON_NOUNS, argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
+from claimgraph.nlp.syntax import prep_objects
 from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
 
 KILLING_LEMMAS = frozenset(
@@ -150,13 +151,7 @@ def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
     value unknown. None when no victim carries a number or names one person.
     """
     heads = [p for p in patients if not in_clash_sides(p, trigger)]
-    heads += [
-        pobj
-        for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS
-        for pobj in c.children
-        if pobj.dep_ == "pobj"
-    ]
+    heads += prep_objects(trigger, COMPANION_PREPOSITIONS)
     # Parser slips on victim lists: "his son" conjoined to the verb ("shot dead a person and his
     # son"), a name as a second subject ("A policeman, Harnarayan Thakur was killed").
     if not any(number_on(h) for h in heads):
