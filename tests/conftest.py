@@ -13,7 +13,41 @@ from spacy.tokens import Doc
 from claimgraph.model import Document
 from claimgraph.nlp.extensions import register_extensions
 from claimgraph.nlp.pipeline import MODEL
+from claimgraph.resolve.gazetteer import GazetteerEntry
 
+# GeoNames-style rows (ids and coordinates as in GeoNames) that the event tests' self-contained
+# gazetteers share: Pakistan and two towns with their province and district.
+PAKISTAN_ROWS = [
+    GazetteerEntry(1168579, "Pakistan", 30.0, 70.0, "PK", "A", "PCLI", 220_000_000),
+    GazetteerEntry(
+        1169825,
+        "Multan",
+        30.196,
+        71.478,
+        "PK",
+        "P",
+        "PPL",
+        1_437_230,
+        "PK.04",
+        "Punjab",
+        "PK.04.1169824",
+        "Multan District",
+    ),
+    GazetteerEntry(
+        1168197,
+        "Peshawar",
+        34.008,
+        71.578,
+        "PK",
+        "P",
+        "PPLA",
+        1_218_773,
+        "PK.03",
+        "Khyber Pakhtunkhwa",
+        "PK.03.1168195",
+        "Peshawar District",
+    ),
+]
 
 @pytest.fixture(scope="session")
 def base_nlp() -> Language:

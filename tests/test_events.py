@@ -8,11 +8,11 @@ from spacy.language import Language
 from claimgraph.model import Event
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
-from tests.conftest import make_document
+from tests.conftest import PAKISTAN_ROWS, make_document
 
 # A few GeoNames-style rows (ids and coordinates as in GeoNames) for a self-contained gazetteer.
 ROWS = [
-    GazetteerEntry(1168579, "Pakistan", 30.0, 70.0, "PK", "A", "PCLI", 220_000_000),
+    *PAKISTAN_ROWS,
     GazetteerEntry(
         1167710, "Punjab", 30.0, 72.0, "PK", "A", "ADM1", 100_000_000, "PK.04", "Punjab"
     ),
@@ -41,34 +41,6 @@ ROWS = [
         "Punjab",
         "PK.04.1172450",
         "Lahore District",
-    ),
-    GazetteerEntry(
-        1169825,
-        "Multan",
-        30.196,
-        71.478,
-        "PK",
-        "P",
-        "PPL",
-        1_437_230,
-        "PK.04",
-        "Punjab",
-        "PK.04.1169824",
-        "Multan District",
-    ),
-    GazetteerEntry(
-        1168197,
-        "Peshawar",
-        34.008,
-        71.578,
-        "PK",
-        "P",
-        "PPLA",
-        1_218_773,
-        "PK.03",
-        "Khyber Pakhtunkhwa",
-        "PK.03.1168195",
-        "Peshawar District",
     ),
 ]
 
