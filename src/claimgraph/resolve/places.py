@@ -451,14 +451,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if is_stray(entry, focus, others):
                 # The next reading the document does support, if any ("Bagram" in a story on
                 # Afghanistan: not the Iranian village that shares a variant spelling).
+                supported = {e.country_code for e in others}
                 chosen[i] = next(
-                    (
-                        s.entry
-                        for s in rankings[i][1:]
-                        if s.entry.country_code in {e.country_code for e in others}
-                        and not is_stray(s.entry, focus, others)
-                    ),
-                    None,
+                    (s.entry for s in rankings[i][1:] if s.entry.country_code in supported), None
                 )
     return [to_place(m, e) for m, e in zip(mentions, chosen, strict=True)]
 
