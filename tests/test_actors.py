@@ -165,3 +165,22 @@ def test_component_without_places(actors_nlp: Language, run_pipeline: Callable[.
         ("Troops", "Military Forces"),
         ("militants", "Unidentified Armed Group"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind"),
+    [
+        ("On 2 August 2021, the Taliban captured Zaranj.", None, "rebel"),
+        ("On 20 September 2021, the Taliban arrested two journalists.", None, "state"),
+        ("The Taliban captured the district on Sunday.", "2019-05-12", "rebel"),
+        ("The Taliban detained two journalists in Kabul.", None, "state"),
+    ],
+)
+def test_group_kind_is_the_one_it_had_at_the_time(
+    actors_nlp: Language, text: str, published: str | None, kind: str
+) -> None:
+    doc = actors_nlp.make_doc(text)
+    doc._.document = Document(id="t", text=text, published=published)
+    doc._.places = []
+    doc = actors_nlp.get_pipe("actors_v1")(doc)
+    assert [(a.name, a.kind) for a in doc._.actors] == [("Taliban", kind)]

@@ -108,6 +108,11 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Government regains territory", None),
         ("Rebels seized control of Multan after government troops fled.",
          "Non-state actor overtakes territory", None),
+        # The Taliban were an insurgency until August 2021, the government after.
+        ("On 2 August 2021, the Taliban captured Multan from government forces.",
+         "Non-state actor overtakes territory", None),
+        ("On 2 September 2021, the Taliban captured Multan from the resistance.",
+         "Government regains territory", None),
         ("A chemical attack with chlorine gas hit a village near Lahore.", "Chemical weapon", None),
         ("Soldiers raped two women in a village near Multan.", "Sexual violence", None),
         ("Police opened fire on protesters in Lahore, killing three of them.",

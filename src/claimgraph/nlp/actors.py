@@ -8,9 +8,12 @@ from spacy.tokens import Doc
 from claimgraph.model import Actor
 from claimgraph.nlp.extensions import is_ignored, register_extensions
 from claimgraph.resolve.actors import ActorLexicon, default_lexicon
+from claimgraph.resolve.dates import find_dates
 from claimgraph.resolve.focus import country_focus
 
 NAME = "actors_v1"  # spaCy forbids "." in factory names
+# The text speaks of the time of the first day it names within this many characters.
+DATE_WINDOW = 1000
 
 
 class ActorRecognizer:
@@ -25,13 +28,21 @@ class ActorRecognizer:
         country = country_focus(doc._.places or [])
         return [
             actor
-            for actor in self.lexicon.find(doc.text, country)
+            for actor in self.lexicon.find(doc.text, country, text_day(doc))
             if not is_ignored(doc, actor.start, actor.end)
         ]
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = self.find(doc)
         return doc
+
+
+def text_day(doc: Doc) -> str | None:
+    """Return the day the text speaks of: the first day it names, else its publication day."""
+    document = doc._.document
+    published = document.published if document is not None else None
+    days = (m.date for m in find_dates(doc.text[:DATE_WINDOW], published) if m.precision == 1)
+    return next(days, published[:10] if published else None)
 
 
 @Language.factory(NAME, assigns=["doc._.actors"], requires=["doc._.places"])

@@ -43,6 +43,16 @@ class ActorEntry:
     parent: str | None = None
     country: str | None = None
     source: str | None = None
+    # Kinds the actor had before a day, oldest last: the Taliban were rebels until 2021-08-15.
+    earlier: tuple[tuple[str, ActorKind], ...] = ()
+
+    def kind_on(self, day: str | None) -> ActorKind:
+        """Return the actor's kind on an ISO day (its present kind when the day is unknown)."""
+        kind = self.kind
+        for until, earlier_kind in sorted(self.earlier, reverse=True):
+            if day is not None and day < until:
+                kind = earlier_kind
+        return kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +181,9 @@ class ActorLexicon:
                 parent=row.get("parent"),
                 country=row.get("country"),
                 source=row.get("source"),
+                earlier=tuple(
+                    (str(e["until"]), cast(ActorKind, e["kind"])) for e in row.get("earlier") or ()
+                ),
             )
             for row in data.get("groups") or ()
         ]
@@ -189,9 +202,13 @@ class ActorLexicon:
         """Return the entry an alias names ("ISIS-K"), exact case for short aliases, else None."""
         return self._exact.get(" ".join(alias.split())) or self._folded.get(_normal(alias))
 
-    def find(self, text: str, country: str | None = None) -> list[Actor]:
-        """Find every actor mention in the text; `country` (ISO2) is the document's focus."""
-        found = [*self._groups(text), *self._states(text), *self._unnamed(text, country)]
+    def find(self, text: str, country: str | None = None, day: str | None = None) -> list[Actor]:
+        """Find every actor mention in the text.
+
+        `country` (ISO2) is the document's focus; `day` (ISO) is the time the text speaks of,
+        which gives a group whose status changed its kind at that time.
+        """
+        found = [*self._groups(text, day), *self._states(text), *self._unnamed(text, country)]
         kept: list[Actor] = []
         # Longest first; on ties the earlier family (named group, state, unnamed) wins.
         for _, actor in sorted(enumerate(found), key=lambda p: (p[1].start - p[1].end, p[0])):
@@ -199,7 +216,7 @@ class ActorLexicon:
                 kept.append(actor)
         return sorted(kept, key=lambda a: a.start)
 
-    def _groups(self, text: str) -> list[Actor]:
+    def _groups(self, text: str, day: str | None = None) -> list[Actor]:
         """Find named groups by alias."""
         actors = []
         for pattern, exact in ((self._exact_re, True), (self._folded_re, False)):
@@ -211,7 +228,7 @@ class ActorLexicon:
                     continue
                 start, end = match.span()
                 actors.append(
-                    Actor(text[start:end], start, end, entry.name, entry.kind, entry.parent)
+                    Actor(text[start:end], start, end, entry.name, entry.kind_on(day), entry.parent)
                 )
         return actors
 
