@@ -176,10 +176,21 @@ def deaths(nlp: Language, text: str) -> int | None:
         ("A soldier was killed in a clash between troops and militants near Multan.", 1),
         # a wounding verb kills only when the text says so
         ("A trader was shot at and wounded by gunmen in Peshawar.", None),
+        # an event note's closing tally is the reporter's count of the whole incident
+        ("On 5 April 2023, troops clashed with militants in Multan. 12 fatalities.", 12),
+        ("Troops clashed with militants near Multan. Fatalities: 3", 3),
+        ("Rebels shelled a village near Multan, killing two. Fatalities unknown.", 2),
+        ("Troops clashed with militants near Multan. No fatalities reported.", 0),
     ],
 )
 def test_fatalities_count_the_dead(nlp: Language, sentence: str, expected: int | None) -> None:
     assert deaths(nlp, sentence) == expected
+
+
+def test_a_tally_gives_no_deaths_to_an_arrest(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Police arrested four militants in Multan. 4 fatalities.")
+    assert event.sub_event_type == "Arrests"
+    assert event.fatalities is None
 
 
 def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Language) -> None:
@@ -227,3 +238,8 @@ def test_victims_of_a_passive_are_actor2(nlp: Language) -> None:
         (e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None) for e in events
     ]
     assert ("gunmen", "policemen") in coded
+
+
+def test_a_tally_is_evidence_of_its_incident(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Troops clashed with militants in Multan. 12 fatalities.")
+    assert [span.text for span in event.evidence][-1] == "12 fatalities."

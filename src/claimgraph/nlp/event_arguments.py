@@ -23,7 +23,7 @@ from claimgraph.nlp.event_scene import (
     token_at,
     tree_distance,
 )
-from claimgraph.nlp.event_victims import NO_FATALITIES, Fatalities, fatalities_for
+from claimgraph.nlp.event_victims import NO_FATALITIES, Fatalities, fatalities_for, stated_tally
 
 __all__ = [
     "NO_FATALITIES",
@@ -36,6 +36,7 @@ __all__ = [
     "paragraph_scene",
     "preceding_actor",
     "rank_scene_places",
+    "stated_tally",
     "to_event_actor",
     "to_location",
     "token_at",

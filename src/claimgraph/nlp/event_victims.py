@@ -7,6 +7,7 @@ up, injured ones never count); failing that, the death phrase nearest the trigge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from spacy.tokens import Span, Token
 from claimgraph.nlp.event_agents import KIN_NOUNS, PERSON_NOUNS, argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
 from claimgraph.nlp.syntax import prep_objects
-from claimgraph.resolve.numbers import Count, find_death_counts, parse_count
+from claimgraph.resolve.numbers import Count, find_death_counts, number_value, parse_count
 
 KILLING_LEMMAS = frozenset(
     {
@@ -41,6 +42,13 @@ KILLING_LEMMAS = frozenset(
 )
 DEADLY_WORDS = frozenset({"deadly", "fatal", "lethal", "bloody", "killer"})
 COMPANION_PREPOSITIONS = frozenset({"alongside", "with"})
+# A sentence that is only a death tally, as event notes end: "3 fatalities.", "Fatalities: 3",
+# "No fatalities reported."
+TALLY = re.compile(
+    r"\W*(?:(?P<count>[\w,]+)\s+fatalit(?:y|ies)|fatalities\s*[:=]\s*(?P<after>[\w,]+))"
+    r"(?:\s+(?:were\s+)?reported)?\W*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +257,13 @@ def fatalities_for(
     if any(t.lower_ in DEADLY_WORDS for t in trigger.children):
         return Fatalities(None, 1, None)
     return NO_FATALITIES
+
+
+def stated_tally(sentence: str) -> Fatalities | None:
+    """Read a sentence that is only a death tally ("3 fatalities."), else None."""
+    match = TALLY.fullmatch(sentence)
+    if match is None:
+        return None
+    words = (match.group("count") or match.group("after")).lower()
+    count = 0 if words in {"no", "zero"} else number_value(words)
+    return None if count is None else Fatalities(count, count, count)

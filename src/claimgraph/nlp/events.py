@@ -32,6 +32,7 @@ from claimgraph.nlp.event_arguments import (
     paragraph_scene,
     preceding_actor,
     rank_scene_places,
+    stated_tally,
     to_event_actor,
     to_location,
     token_at,
@@ -253,6 +254,9 @@ def find_events(
     sentences = analysed_sentences(doc)
     found = triggers_by_sentence(find_triggers(doc, matcher, rules), sentences)
     for sentence, sentence_triggers in zip(sentences, found, strict=True):
+        tally = stated_tally(sentence.text) if not sentence_triggers else None
+        if tally is not None and incidents:
+            add_tally(incidents[-1], tally, sentence)
         triggers = [t for t in sentence_triggers if is_reported(t)]
         triggers = drop_weak_alone(triggers)
         groups = group_by_scene(triggers, sentence, places, actors)
@@ -276,6 +280,18 @@ def find_events(
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
     events = [to_event(doc, incident) for incident in merged]
     return events
+
+
+def add_tally(incident: Incident, tally: Fatalities, sentence: Span) -> None:
+    """Give the incident just told the toll a tally sentence after it states ("3 fatalities.").
+
+    The tally is the reporter's own count of the whole incident, so it replaces a count read
+    from the victims; a strategic development keeps none (its counts are never of deaths).
+    """
+    if EVENT_TYPE_OF[incident.sub_event_type] == "Strategic developments":
+        return
+    incident.fatalities = tally
+    incident.evidence.append(evidence_span(sentence))
 
 
 NON_STATE_ARMED = frozenset({"rebel", "militia", "identity_militia", "external"})
