@@ -140,6 +140,57 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
         ("Gunmen shot dead two policemen in Multan.", "Armed clash", 2),
         ("Militants shot dead Ali Khan, a constable, in Multan.", "Armed clash", 1),
         ("Militants fired at a police patrol in Peshawar.", "Armed clash", None),
+        # Codebook distinctions a trigger alone cannot make.
+        # Ground taken after fighting is coded by who took it, not as the fight.
+        ("Rebels captured the town of Multan after two days of clashes with the army.",
+         "Non-state actor overtakes territory", None),
+        ("Troops retook the village of Multan from the rebels after heavy fighting.",
+         "Government regains territory", None),
+        # Ground handed over or abandoned without a fight is a non-violent transfer.
+        ("The militia took over the town of Multan after the army withdrew without a fight.",
+         "Non-violent transfer of territory", None),
+        # A chemical agent makes the shell or rocket that carried it a chemical weapon.
+        ("Militants fired rockets filled with chlorine at an army post near Peshawar.",
+         "Chemical weapon", None),
+        # Force that kills or gravely hurts peaceful marchers is excessive force.
+        ("Police shot dead two men during a peaceful march in Lahore.",
+         "Excessive force against protesters", 2),
+        ("Police beat a student unconscious at a sit-in in Lahore; he was hospitalised.",
+         "Excessive force against protesters", None),
+        # Detaining marchers at their march is an intervention in a protest, not arrests.
+        ("Police detained forty people during a march for higher wages in Lahore.",
+         "Protest with intervention", None),
+        # Protest told without the word "protest"; what it demands is no incident of its own.
+        ("Hundreds of nurses gathered outside the hospital in Multan to demand unpaid salaries.",
+         "Peaceful protest", None),
+        ("Parents marched in Lahore to demand the release of their kidnapped sons.",
+         "Peaceful protest", None),
+        # Demonstrators' own violence makes the demonstration violent.
+        ("Demonstrators threw projectiles at the police and set tyres alight in Lahore.",
+         "Violent demonstration", None),
+        # A crowd beating or burning a man is mob violence; a lynching by militants is an attack.
+        ("Angry villagers beat and burned a suspected thief in a village near Multan.",
+         "Mob violence", None),
+        ("Supporters of two rival parties clashed with clubs outside a polling station in Multan.",
+         "Mob violence", None),
+        # Aircraft named as the striker make it an air or drone strike.
+        ("Jets bombed a market in Multan on Friday.", "Air/drone strike", None),
+        ("A drone struck a car near Peshawar, killing three men.", "Air/drone strike", 3),
+        ("A farmer was killed when his cart hit an anti-tank mine near Multan.",
+         "Remote explosive/landmine/IED", 1),
+        # Strategic developments that have no violent trigger word.
+        ("The rebels named a new commander in Peshawar after their leader died.",
+         "Change to group/activity", None),
+        ("The militia split into two factions in Multan after a leadership dispute.",
+         "Change to group/activity", None),
+        ("The army established a new base in Multan.", "Headquarters or base established", None),
+        ("Militants distributed leaflets in Multan ordering shopkeepers to close on Fridays.",
+         "Other", None),
+        ("The rebels imposed a blockade on the roads into Multan.", "Other", None),
+        ("The two militias reached an agreement to stop fighting each other near Multan.",
+         "Agreement", None),
+        ("Police detained a lawyer in Lahore; his whereabouts remain unknown.",
+         "Abduction/forced disappearance", None),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
          "Abduction/forced disappearance", None),
@@ -167,6 +218,9 @@ def test_sentence_is_coded_with_acled_type_and_toll(
         "He said that being a suicide bomber was honourable.",
         "Engineers are testing ways of capturing drones with nets.",
         "The weather in Lahore was pleasant.",
+        # Descriptions and advisories, not incidents.
+        "The Avars form the largest ethnic group in the region.",
+        "The embassy issued a travel warning for Lahore.",
     ],
 )
 def test_hypothetical_negated_or_eventless_sentences_yield_no_event(

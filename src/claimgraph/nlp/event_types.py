@@ -7,8 +7,9 @@ at a protest is an intervention, an attack on armed men by armed men is a clash)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -196,7 +197,15 @@ def _inflections(word: str) -> list[str]:
         "hand": [],
         "withdraw": ["withdrew", "withdrawn"],
         "hack": [],
+        "run": ["ran"],
+        "beat": ["beaten"],
+        "strike": ["struck"],
+        "break": ["broke", "broken"],
+        "split": [],
     }
+    for prefix in ("re", "over", "with", "out"):  # retake -> retook, overrun -> overran
+        if word.startswith(prefix) and word[len(prefix) :] in irregular:
+            irregular[word] = [prefix + f for f in irregular[word[len(prefix) :]]]
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         forms |= {word + "d", word[:-1] + "ing"}
@@ -230,8 +239,84 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
         taken.update(range(start, end))
         span = doc[start:end]
         triggers.append(Trigger(span=span, head=span.root, rule=rule))
+    topics = topic_tokens(doc, triggers)
+    triggers = [t for t in triggers if t.head.i not in topics and not is_modifier_only(t)]
     triggers.sort(key=lambda t: t.span.start)
     return triggers
+
+
+# Heads whose complement says what a protest or an agreement is about, or what is stopped:
+# "marched to demand the release of kidnapped girls", "a pact to end cattle raids",
+# "a plot to bomb a church". What they are about is no incident of its own.
+DEMAND_VERBS = frozenset(
+    {
+        "demand",
+        "protest",
+        "denounce",
+        "condemn",
+        "decry",
+        "oppose",
+        "call",
+        "urge",
+        "press",
+        "seek",
+        "mourn",
+        "commemorate",
+        "remember",
+        "honour",
+        "honor",
+        "mark",
+        "express",
+        "show",
+        "voice",
+        "reject",
+        "defy",
+    }
+)
+STOP_VERBS = frozenset({"stop", "end", "halt", "cease", "suspend", "ban", "exchange", "release"})
+INTENT_NOUNS = frozenset({"plot", "plan", "conspiracy", "scheme"})
+TOPIC_PREPOSITIONS = frozenset({"against", "over", "about", "for"})
+TOPIC_TYPES = frozenset({"Peaceful protest", "Agreement"})
+
+
+def topic_tokens(doc: Doc, triggers: Sequence[Trigger]) -> set[int]:
+    """Return the tokens that only say what a protest, agreement or plot is about."""
+    heads = [t.head for t in triggers if t.rule.sub_event_type in TOPIC_TYPES]
+    heads += [t for t in doc if t.lemma_.lower() in INTENT_NOUNS and t.pos_ == "NOUN"]
+    heads += [t for t in doc if t.lemma_.lower() in STOP_VERBS and t.pos_ == "VERB"]
+    topics: set[int] = set()
+    for head in heads:
+        stops = head.lemma_.lower() in STOP_VERBS
+        for child in head.children:
+            lemma = child.lemma_.lower()
+            about = child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and not stops
+            purpose = child.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} and (
+                lemma in DEMAND_VERBS | STOP_VERBS or head.lemma_.lower() in INTENT_NOUNS
+            )
+            stopped = stops and child.dep_ in {"dobj", "xcomp", "nsubjpass"}
+            if about or purpose or stopped:
+                topics.update(t.i for t in child.subtree)
+    return topics
+
+
+# Nouns a trigger word can modify without naming an incident ("riot police", "attack dogs").
+NON_EVENT_HEADS = frozenset(
+    {"police", "policeman", "gear", "squad", "unit", "shield", "control", "dog", "equipment"}
+)
+
+
+def is_modifier_only(trigger: Trigger) -> bool:
+    """Tell whether a one-word trigger only modifies a noun: "riot police", "detained soldiers".
+
+    A past participle before a noun describes its state ("the kidnapped schoolgirls", "detained
+    soldiers") and a noun modifier its kind; neither reports the incident itself.
+    """
+    if len(trigger.span) != 1:
+        return False
+    head = trigger.head
+    if head.dep_ == "compound" and head.head.lemma_.lower() in NON_EVENT_HEADS:
+        return True
+    return head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"}
 
 
 # Weapons and explosives a recovery verb can take (lemmas): seizing them is disrupted weapons use.
@@ -284,6 +369,7 @@ QUANTITIES = frozenset(
         "piece",
         "number",
         "lot",
+        "series",
     }
 )
 RECOVERED = TriggerRule("Disrupted weapons use", 3)
@@ -312,7 +398,498 @@ def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
             c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into"} for c in token.children
         ):
             found.append((token.i, token.i + 1, FIRED_AT))
+    for token in doc:
+        rule = clause_rule(token)
+        if rule is not None:
+            found.append((token.i, token.i + 1, rule))
     return found
+
+
+# Word classes for the triggers the parse shows (lemmas).
+AIRCRAFT = frozenset(
+    {
+        "drone",
+        "uav",
+        "jet",
+        "warplane",
+        "aircraft",
+        "airplane",
+        "plane",
+        "helicopter",
+        "gunship",
+        "chopper",
+        "bomber",
+    }
+)
+AIRCRAFT_MODEL = re.compile(r"^(su|mig|f|tu|mi|ka|b|j)-\d", re.IGNORECASE)  # Su-25, MiG-29
+AIR_VERBS = frozenset(
+    {
+        "bomb",
+        "strike",
+        "hit",
+        "attack",
+        "target",
+        "pound",
+        "raid",
+        "fire",
+        "kill",
+        "destroy",
+        "shell",
+        "drop",
+        "blast",
+        "rake",
+        "strafe",
+    }
+)
+GATHER_VERBS = frozenset(
+    {
+        "gather",
+        "assemble",
+        "converge",
+        "congregate",
+        "rally",
+        "march",
+        "walk",
+        "parade",
+        "demonstrate",
+        "mass",
+    }
+)
+LEADER_NOUNS = frozenset(
+    {
+        "leader",
+        "commander",
+        "chief",
+        "head",
+        "emir",
+        "amir",
+        "governor",
+        "president",
+        "spokesman",
+        "spokesperson",
+        "chairman",
+        "general",
+        "deputy",
+        "successor",
+    }
+)
+NAMING_VERBS = frozenset(
+    {
+        "name",
+        "appoint",
+        "announce",
+        "elect",
+        "choose",
+        "select",
+        "install",
+        "pick",
+        "nominate",
+        "designate",
+        "declare",
+        "unveil",
+    }
+)
+GROUP_NOUNS = frozenset(
+    {
+        "group",
+        "militia",
+        "faction",
+        "coalition",
+        "alliance",
+        "movement",
+        "outfit",
+        "wing",
+        "brigade",
+        "front",
+        "organisation",
+        "organization",
+        "battalion",
+        "unit",
+        "force",
+        "splinter",
+        "franchise",
+        "branch",
+    }
+)
+FOUNDING_VERBS = frozenset({"launch", "form", "create", "found", "establish", "set", "announce"})
+ACTIVITY_NOUNS = frozenset(
+    {
+        "operation",
+        "agitation",
+        "attack",
+        "activity",
+        "campaign",
+        "hostility",
+        "offensive",
+        "insurgency",
+        "struggle",
+        "fighting",
+        "protest",
+        "strike",
+        "violence",
+        "boycott",
+    }
+)
+BASE_NOUNS = frozenset(
+    {
+        "base",
+        "camp",
+        "headquarters",
+        "hq",
+        "position",
+        "outpost",
+        "office",
+        "post",
+        "garrison",
+        "stronghold",
+    }
+)
+BUILDING_VERBS = frozenset({"establish", "set", "build", "open", "construct", "install", "erect"})
+AGREEMENT_NOUNS = frozenset(
+    {
+        "agreement",
+        "pact",
+        "accord",
+        "deal",
+        "treaty",
+        "truce",
+        "ceasefire",
+        "cease-fire",
+        "memorandum",
+        "protocol",
+        "settlement",
+        "understanding",
+    }
+)
+SIGNING_VERBS = frozenset({"sign", "reach", "conclude", "strike", "broker", "ink", "seal", "agree"})
+# What an armed group or authority imposes or issues on a population (ACLED "Other").
+DIRECTIVE_NOUNS = frozenset(
+    {
+        "ban",
+        "blockade",
+        "curfew",
+        "order",
+        "restriction",
+        "lockdown",
+        "warning",
+        "threat",
+        "ultimatum",
+        "directive",
+        "decree",
+        "shutdown",
+        "emergency",
+        "tax",
+        "levy",
+        "edict",
+    }
+)
+DIRECTIVE_VERBS = frozenset({"impose", "declare", "announce", "issue", "enforce", "send", "slap"})
+LEAFLETS = frozenset({"leaflet", "letter", "flyer", "pamphlet", "notice", "poster", "tract"})
+POSTING_VERBS = frozenset({"distribute", "post", "drop", "circulate", "paste", "leave", "send"})
+CLOSABLE = frozenset({"airspace", "border", "internet", "crossing"})
+CIVILIANS = frozenset(
+    {
+        "resident",
+        "villager",
+        "woman",
+        "man",
+        "people",
+        "population",
+        "civilian",
+        "shopkeeper",
+        "trader",
+        "teacher",
+        "student",
+        "farmer",
+        "inhabitant",
+        "family",
+        "household",
+        "worker",
+    }
+)
+MINE_MODIFIERS = frozenset({"anti", "tank", "personnel", "land", "unexploded", "roadside"})
+MINE_VERBS = frozenset({"hit", "step", "trigger", "strike", "run", "detonate", "explode"})
+CONTROL_VERBS = frozenset({"take", "seize", "gain", "wrest", "assume", "grab", "win"})
+REGAIN_VERBS = frozenset({"regain", "retake", "recapture", "reclaim", "restore"})
+# Rules for the clause-level triggers.
+AIR_STRIKE = TriggerRule("Air/drone strike", 3)
+FIGHT = TriggerRule("Armed clash", 2)
+GATHERING = TriggerRule("Peaceful protest", 2)
+GROUP_CHANGE = TriggerRule("Change to group/activity", 3)
+ACTIVITY_CHANGE = TriggerRule("Change to group/activity", 2)
+BASE = TriggerRule("Headquarters or base established", 3)
+SIGNED = TriggerRule("Agreement", 3)
+AGREED = TriggerRule("Agreement", 2)
+DIRECTIVE = TriggerRule("Other", 1)
+MINE = TriggerRule("Remote explosive/landmine/IED", 2)
+TAKEN = TriggerRule("Non-state actor overtakes territory", 3)
+REGAINED = TriggerRule("Government regains territory", 3)
+
+
+def lemma_of(token: Token) -> str:
+    """Return a token's lowercase lemma."""
+    return token.lemma_.lower()
+
+
+def deps(token: Token, names: Collection[str]) -> list[Token]:
+    """Return the children of `token` attached by one of the dependency labels `names`."""
+    return [c for c in token.children if c.dep_ in names]
+
+
+def clause_rule(token: Token) -> TriggerRule | None:
+    """Return the rule a token triggers through its clause, if any.
+
+    "jets bombed a village" (an aircraft strikes), "fought near X", "gathered to demand",
+    "named a new commander", "split into two factions", "set up a camp", "signed a pact",
+    "imposed a curfew", "hit an anti-tank mine", "seized the town", "regained control".
+    """
+    lemma = lemma_of(token)
+    if token.pos_ == "NOUN":
+        return noun_rule(token, lemma)
+    if token.pos_ != "VERB" or is_intended(token) or token.dep_ == "pcomp":
+        return None  # meant ("to seize the town") or a gerund ("the possibility of founding")
+    rule = verb_rule(token, lemma)
+    strategic = rule is not None and EVENT_TYPE_OF[rule.sub_event_type] == "Strategic developments"
+    if strategic and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+        return None  # "had formed his own group": an earlier state of affairs
+    return rule
+
+
+def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
+    """Return the rule a verb triggers through its subject and objects, if any."""
+    objects = deps(token, {"dobj", "nsubjpass"})
+    object_lemmas = {lemma_of(o) for o in objects}
+    if lemma in AIR_VERBS and any(is_aircraft(a) for a in agents_of(token)):
+        return AIR_STRIKE
+    if lemma == "fight" and deps(token, {"nsubj"}):
+        return FIGHT
+    if lemma in GATHER_VERBS and is_gathering(token, lemma):
+        return GATHERING
+    if lemma in NAMING_VERBS and any(is_new_leader(o) for o in objects):
+        return GROUP_CHANGE
+    if lemma in {"split", "splinter"} and prep_objects(token, {"into", "from"}):
+        return GROUP_CHANGE
+    if (
+        lemma == "break"
+        and token.dep_ != "pcomp"
+        and any(c.lower_ == "away" for c in token.children)
+    ):
+        return GROUP_CHANGE
+    if lemma == "join" and any(o.lower_ in {"forces", "hands"} for o in objects):
+        return GROUP_CHANGE
+    founded = lemma in FOUNDING_VERBS and object_lemmas & GROUP_NOUNS
+    if (lemma == "merge" or founded) and token.tag_ not in {"VBZ", "VBP"}:
+        return GROUP_CHANGE  # not "the Avars form the largest group": a state, not an event
+    if lemma in {"suspend", "halt", "cease", "end", "stop", "resume", "abandon"} and (
+        object_lemmas & ACTIVITY_NOUNS
+    ):
+        return ACTIVITY_CHANGE
+    if lemma in {"declare", "announce"} and any(
+        lemma_of(c) in {"suspend", "halt", "cease", "end", "stop", "resume", "abandon"}
+        for c in deps(token, {"ccomp", "xcomp"})
+    ):
+        return ACTIVITY_CHANGE  # "announced it would suspend attacks": the announcement is it
+    set_up = lemma != "set" or any(c.lower_ == "up" for c in token.children)
+    if lemma in BUILDING_VERBS and object_lemmas & BASE_NOUNS and set_up:
+        return BASE
+    if lemma in SIGNING_VERBS and object_lemmas & AGREEMENT_NOUNS:
+        return SIGNED
+    if lemma == "agree" and (deps(token, {"xcomp"}) or prep_objects(token, {"to", "on"})):
+        return AGREED
+    if lemma in DIRECTIVE_VERBS and any(is_directive(o) for o in objects):
+        return DIRECTIVE
+    if lemma in POSTING_VERBS and object_lemmas & LEAFLETS:
+        return DIRECTIVE
+    if lemma in {"close", "shut", "cut"} and object_lemmas & CLOSABLE:
+        return DIRECTIVE
+    if lemma == "threaten" and threatens_violence(token):
+        return DIRECTIVE
+    if lemma == "order" and object_lemmas & CIVILIANS:
+        return DIRECTIVE
+    if lemma in REGAIN_VERBS and object_lemmas & {"control"}:
+        return REGAINED
+    if lemma in CONTROL_VERBS and any(lemma_of(o) == "control" or is_ground(o) for o in objects):
+        return TAKEN
+    return None
+
+
+THREATENED = frozenset(
+    {
+        "kill",
+        "attack",
+        "punish",
+        "burn",
+        "kidnap",
+        "abduct",
+        "bomb",
+        "behead",
+        "harm",
+        "shoot",
+        "reprisal",
+        "retaliation",
+        "violence",
+        "death",
+        "consequence",
+        "dire",
+    }
+)
+
+
+def threatens_violence(verb: Token) -> bool:
+    """Tell whether a threat is of violence ("threatening reprisals", "threatened to kill")."""
+    said = deps(verb, {"dobj", "xcomp"})
+    return any(lemma_of(t) in THREATENED for s in said for t in s.subtree)
+
+
+def is_directive(thing: Token) -> bool:
+    """Tell whether an object names an order imposed on people ("a curfew", "a warning to X").
+
+    Not a kind of advisory ("a travel warning", "a weather warning").
+    """
+    if lemma_of(thing) not in DIRECTIVE_NOUNS:
+        return False
+    return not any(c.dep_ == "compound" for c in thing.children)
+
+
+ACHIEVED_HEADS = frozenset({"manage", "succeed", "go", "begin", "start", "continue", "agree"})
+
+
+def is_intended(verb: Token) -> bool:
+    """Tell whether a verb says what someone meant to do ("planning to set up a camp").
+
+    An infinitive of purpose or intent ("fought to gain control") is not what happened;
+    one after "managed", "began" and the like is.
+    """
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or verb.dep_ not in {"xcomp", "advcl", "acl"}:
+        return False
+    return lemma_of(verb.head) not in ACHIEVED_HEADS
+
+
+def noun_rule(token: Token, lemma: str) -> TriggerRule | None:
+    """Return the rule a noun triggers through its phrase ("an anti-tank mine", "appointment")."""
+    if lemma == "mine" and (
+        any(c.lower_ in MINE_MODIFIERS for c in token.lefts)
+        or (token.dep_ in {"dobj", "pobj"} and lemma_of(governing(token)) in MINE_VERBS)
+    ):
+        return MINE
+    if lemma in {"appointment", "election", "nomination"} and any(
+        is_new_leader(p) for p in prep_objects(token, {"of"})
+    ):
+        return GROUP_CHANGE
+    if (
+        lemma in {"halt", "suspension", "cessation", "end"}
+        and any(lemma_of(p) in ACTIVITY_NOUNS for p in prep_objects(token, {"to", "of"}))
+        and any(lemma_of(c) == "unilateral" for c in token.children)
+    ):
+        return ACTIVITY_CHANGE
+    return None
+
+
+def governing(token: Token) -> Token:
+    """Return the verb a noun hangs from, through one preposition at most."""
+    head = token.head
+    return head.head if head.dep_ == "prep" else head
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """Return who did what a verb says: its subject, or the object of a passive's "by"."""
+    agents = deps(verb, {"nsubj"})
+    agents += [p for a in deps(verb, {"agent"}) for p in deps(a, {"pobj"})]
+    return agents
+
+
+def is_aircraft(token: Token) -> bool:
+    """Tell whether a noun names an aircraft or drone ("jets", "a Su-25", "Israeli drones")."""
+    if AIRCRAFT_MODEL.match(token.text):
+        return True
+    if lemma_of(token) not in AIRCRAFT:
+        return False
+    return not any(c.lower_ in {"suicide", "car", "truck"} for c in token.children)
+
+
+def is_gathering(verb: Token, lemma: str) -> bool:
+    """Tell whether people gathering or marching are protesting.
+
+    "gathered to demand pay", "marched against the law", "gathered peacefully"; an intransitive
+    "demonstrated" is a demonstration.
+    """
+    if any(lemma_of(c) in DEMAND_VERBS for c in deps(verb, {"xcomp", "advcl"})):
+        return True
+    if prep_objects(verb, {"against"}):
+        return True
+    if any(lemma_of(c) in {"peaceful", "peacefully"} for c in verb.children):
+        return True
+    return lemma == "demonstrate" and not deps(verb, {"dobj", "ccomp"})
+
+
+def is_new_leader(token: Token) -> bool:
+    """Tell whether a noun phrase names a new leader ("a new commander", "its new emir")."""
+    return lemma_of(token) in LEADER_NOUNS and any(
+        lemma_of(c) in {"new", "interim", "acting"} for c in token.children
+    )
+
+
+# Places a capture verb can take: the words, or a named place no one is said to be.
+GROUND_WORDS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "territory",
+        "district",
+        "area",
+        "base",
+        "province",
+        "region",
+        "border",
+        "crossing",
+        "hill",
+        "hilltop",
+        "airport",
+        "airbase",
+        "port",
+        "checkpoint",
+        "outpost",
+        "position",
+        "camp",
+        "garrison",
+        "centre",
+        "center",
+        "headquarters",
+        "bridge",
+        "junction",
+        "highway",
+        "road",
+        "settlement",
+        "locality",
+        "county",
+        "capital",
+        "island",
+        "front",
+        "stronghold",
+        "oblast",
+        "governorate",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "compound",
+        "barracks",
+    }
+)
+
+
+def is_ground(thing: Token) -> bool:
+    """Tell whether what was taken is ground: a place word, a place mention, or a named place."""
+    if lemma_of(thing) in GROUND_WORDS or any(
+        lemma_of(c) in GROUND_WORDS for c in thing.children if c.dep_ in {"compound", "appos"}
+    ):
+        return True
+    if thing.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    places = thing.doc._.places or []
+    return any(p.start <= thing.idx < p.end for p in places)
 
 
 def names_weapon(thing: Token) -> bool:
@@ -398,6 +975,447 @@ def sentence_lemmas(sentence: Span) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in sentence)
 
 
+# Protest context (lemmas): the words for a demonstration, and gatherings said to be peaceful.
+PROTEST_WORDS = frozenset(
+    {
+        "protest",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "demonstration",
+        "demonstrate",
+        "march",
+        "marcher",
+        "rally",
+        "sit-in",
+        "vigil",
+        "walkout",
+    }
+)
+GATHERING_WORDS = frozenset(
+    {"gather", "gathering", "crowd", "walk", "procession", "assembly", "assemble", "march"}
+)
+# Violence by demonstrators that makes a demonstration violent.
+DEMONSTRATOR_VIOLENCE = RIOT_VIOLENCE | frozenset(
+    {
+        "projectile",
+        "rock",
+        "molotov",
+        "alight",
+        "ablaze",
+        "storm",
+        "smash",
+        "damage",
+        "ransack",
+        "arson",
+        "vandalism",
+    }
+)
+# Force that gravely injures: beyond dispersal ("beat unconscious", "hospitalised").
+GRAVE_INJURY = frozenset(
+    {
+        "hospitalise",
+        "hospitalize",
+        "hospitalised",
+        "hospitalized",
+        "hospital",
+        "unconscious",
+        "fracture",
+        "fractured",
+        "skull",
+        "coma",
+        "critically",
+        "seriously",
+        "gravely",
+    }
+)
+INTERVENTION = (PROTEST_INTERVENTION - {"block", "obstruct"}) | frozenset(
+    {
+        "kettle",
+        "pepper",
+        "stun",
+        "prevent",
+        "push",
+        "chase",
+        "scuffle",
+        "tackle",
+        "beat",
+        "bundle",
+        "break",
+    }
+)
+STATE_WORDS = frozenset(
+    {
+        "police",
+        "policeman",
+        "policemen",
+        "force",
+        "troop",
+        "soldier",
+        "army",
+        "military",
+        "security",
+        "officer",
+        "gendarme",
+        "gendarmerie",
+        "guard",
+        "authority",
+        "regime",
+    }
+)
+NON_LETHAL_ROUNDS = frozenset({"tear", "teargas", "rubber", "gas", "canister", "warning", "pellet"})
+CHEMICAL_AGENTS = frozenset(
+    {
+        "chlorine",
+        "sarin",
+        "vx",
+        "tabun",
+        "soman",
+        "phosgene",
+        "chloropicrin",
+        "novichok",
+        "ricin",
+    }
+)
+CHEMICAL_MODIFIERS = frozenset(
+    {"chemical", "toxic", "poison", "poisonous", "nerve", "cs", "mustard"}
+)
+CHEMICAL_CARRIERS = frozenset({"gas", "agent", "substance", "weapon", "munition", "laden"})
+# Perpetrators that are a crowd, not an armed group (lemmas).
+CROWD = frozenset(
+    {
+        "mob",
+        "crowd",
+        "villager",
+        "resident",
+        "supporter",
+        "fan",
+        "youth",
+        "rioter",
+        "local",
+        "townspeople",
+        "worshipper",
+        "neighbour",
+        "neighbor",
+        "onlooker",
+        "passer",
+        "passerby",
+    }
+)
+REPORTING_VERBS = frozenset({"say", "tell", "confirm", "report", "add", "state", "claim"})
+FIGHTING = frozenset(
+    {
+        "clash",
+        "fight",
+        "battle",
+        "bombardment",
+        "shelling",
+        "shell",
+        "attack",
+        "assault",
+        "offensive",
+        "siege",
+        "expel",
+        "storm",
+        "airstrike",
+        "gunfight",
+        "firefight",
+        "heavy",
+        "fierce",
+        "kill",
+        "ambush",
+        "drive",
+        "repel",
+        "repulse",
+    }
+)
+NO_FIGHT = frozenset(
+    {
+        "fight",
+        "fighting",
+        "resistance",
+        "clash",
+        "battle",
+        "bloodshed",
+        "shot",
+        "violence",
+        "incident",
+    }
+)
+WITHDRAWAL = frozenset(
+    {
+        "withdraw",
+        "abandon",
+        "vacate",
+        "leave",
+        "evacuate",
+        "handover",
+        "hand",
+        "cede",
+        "relinquish",
+        "retreat",
+        "pull",
+        "surrender",
+        "deal",
+    }
+)
+CAPTURE_VERBS = frozenset(
+    {
+        "capture",
+        "seize",
+        "overrun",
+        "recapture",
+        "retake",
+        "regain",
+        "wrest",
+        "liberate",
+        "take",
+        "gain",
+        "reclaim",
+    }
+)
+DISAPPEARED = frozenset(
+    {"whereabouts", "whereabout", "disappear", "disappearance", "incommunicado"}
+)
+DEFUSED = frozenset(
+    {
+        "defuse",
+        "discover",
+        "find",
+        "recover",
+        "dismantle",
+        "neutralise",
+        "neutralize",
+        "detect",
+        "unearth",
+        "deactivate",
+        "disarm",
+        "seize",
+        "foil",
+        "thwart",
+    }
+)
+DETONATED = frozenset(
+    {
+        "explode",
+        "detonate",
+        "blast",
+        "explosion",
+        "kill",
+        "injure",
+        "wound",
+        "die",
+        "dead",
+        "go",
+        "damage",
+        "hit",
+        "blow",
+        "trigger",
+        "injury",
+        "fatality",
+        "shrapnel",
+    }
+)
+REMOTE_OR_BATTLE = frozenset({"Explosions/Remote violence", "Battles"})
+
+
+def is_protest_context(sentence: Span, lemmas: frozenset[str]) -> bool:
+    """Tell whether a sentence tells of a demonstration ("protesters", "a peaceful march")."""
+    if lemmas & PROTEST_WORDS - {"march", "rally"}:
+        return True
+    # "march" and "rally" are protests as nouns, or as verbs of people (not of troops).
+    if any(
+        lemma_of(t) in {"march", "rally"} and (t.pos_ == "NOUN" or t.dep_ == "ROOT")
+        for t in sentence
+    ):
+        return not lemmas & {"troop", "soldier", "fighter", "militant", "army", "mutiny"}
+    return bool(lemmas & {"peaceful", "peacefully"} and lemmas & GATHERING_WORDS)
+
+
+def uses_lethal_force(sentence: Span, lemmas: frozenset[str]) -> bool:
+    """Tell whether force killed or gravely hurt, or was live fire ("shot into the crowd")."""
+    if lemmas & GRAVE_INJURY or lemmas & (LETHAL - {"bullet", "live"}):
+        return True
+    for token in sentence:
+        lemma = lemma_of(token)
+        near = {lemma_of(c) for c in token.subtree} if token.pos_ == "VERB" else set()
+        if lemma in {"shoot", "fire"} and token.pos_ == "VERB" and not near & NON_LETHAL_ROUNDS:
+            return True
+        if lemma in {"bullet", "ammunition", "round"} and any(
+            c.lower_ == "live" for c in token.children
+        ):
+            return True
+        if lemma == "fatality" and any(c.dep_ == "nummod" for c in token.children):
+            return True
+    return False
+
+
+def refine_protest(
+    sentence: Span, lemmas: frozenset[str], triggers: frozenset[str], attacker_kind: str | None
+) -> str:
+    """Code a demonstration: violent, met with lethal or grave force, intervened in, or peaceful.
+
+    Demonstrators' own violence makes it a violent demonstration; force that kills or gravely
+    injures (or live fire) by the state is excessive force; arrests, dispersal, tear gas or
+    blocking by the state make it a protest with intervention.
+    """
+    state = attacker_kind == "state" or bool(lemmas & STATE_WORDS)
+    # "set" counts as the trigger of "set ... on fire" / "set ... alight", not as a word.
+    violent = lemmas & DEMONSTRATOR_VIOLENCE or "set" in triggers
+    if violent and attacker_kind != "state":
+        return "Violent demonstration"
+    if state and uses_lethal_force(sentence, lemmas):
+        return "Excessive force against protesters"
+    if lemmas & INTERVENTION or (state and lemmas & {"block", "obstruct"}):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+PARTICIPANTS = frozenset({"protester", "protestor", "demonstrator", "marcher", "participant"})
+
+
+def recovers_weapon(sentence: Span) -> bool:
+    """Tell whether a device was found or defused ("it was discovered and defused").
+
+    What was found must be a weapon or a pronoun for one: "found the bodies of bomb victims"
+    reports no device.
+    """
+    return any(
+        lemma_of(t) in DEFUSED
+        and any(
+            names_weapon(o) or o.lower_ in {"it", "they", "them"}
+            for o in deps(t, {"dobj", "nsubjpass"})
+        )
+        for t in sentence
+    )
+
+
+def at_protest(sentence: Span) -> bool:
+    """Tell whether the people acted on were demonstrating, not only near a protest.
+
+    "detained protesters", "arrested students during a march", "detained people who gathered
+    to protest" count; "arrested soon after a rally" does not.
+    """
+    for token in sentence:
+        lemma = lemma_of(token)
+        if lemma in PARTICIPANTS or (lemma in PROTEST_WORDS and token.pos_ == "VERB"):
+            return True
+        protest_noun = lemma in PROTEST_WORDS or (
+            lemma in GATHERING_WORDS
+            and any(lemma_of(c) in {"peaceful", "peacefully"} for c in token.children)
+        )
+        if protest_noun and token.dep_ == "pobj" and token.head.lower_ in {"during", "at"}:
+            return True
+    return False
+
+
+def names_chemical_agent(sentence: Span) -> bool:
+    """Tell whether a sentence names a chemical agent ("chlorine", "toxic gas", "CS gas")."""
+    for token in sentence:
+        lemma = lemma_of(token)
+        if lemma in CHEMICAL_AGENTS:
+            return True
+        following = {lemma_of(t) for t in token.doc[token.i + 1 : token.i + 3]}
+        carried = lemma_of(token.head) in CHEMICAL_CARRIERS or following & CHEMICAL_CARRIERS
+        if lemma in CHEMICAL_MODIFIERS and carried:
+            return True
+    return False
+
+
+def crowd_perpetrator(sentence: Span) -> bool:
+    """Tell whether the ones acting are a crowd ("a mob", "villagers", "a group of residents").
+
+    Crowds of unarmed people ("rival supporters", "angry residents", "football fans") rather
+    than an armed group or the state.
+    """
+    for token in sentence:
+        lemma = lemma_of(token)
+        subject = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            subject = token.head.head  # "a group of residents", "members of rival parties"
+        acting = subject.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        rival = lemma == "party" and any(lemma_of(c) == "rival" for c in token.children)
+        if acting and (lemma in CROWD or rival):
+            return True
+    return False
+
+
+def state_involved(sentence: Span) -> bool:
+    """Tell whether the state takes part in what a sentence tells ("police said" does not)."""
+    return any(
+        lemma_of(t) in STATE_WORDS
+        and not (t.dep_ == "nsubj" and lemma_of(t.head) in REPORTING_VERBS)
+        and not (t.dep_ == "compound" and lemma_of(t.head) in STATE_WORDS)
+        for t in sentence
+    )
+
+
+def captures_ground(sentence: Span) -> str | None:
+    """Return the capture verb's lemma when the sentence says ground was taken ("retook X")."""
+    for token in sentence:
+        lemma = lemma_of(token)
+        if lemma not in CAPTURE_VERBS or token.pos_ != "VERB":
+            continue
+        objects = deps(token, {"dobj", "nsubjpass"})
+        if lemma in {"take", "gain"}:
+            over = any(c.lower_ == "over" for c in token.children)
+            if not over and not any(lemma_of(o) == "control" for o in objects):
+                continue
+        if any(
+            is_ground(o) or lemma_of(o) == "control" or (o.pos_ == "PROPN" and lemma != "seize")
+            for o in objects
+        ):
+            return lemma
+    return None
+
+
+def refine_territory(
+    sub_event_type: str, sentence: Span, lemmas: frozenset[str], attacker_kind: str | None
+) -> str:
+    """Code a change of territory: who took it, and whether it was fought for.
+
+    Ground taken after fighting is coded by who took it, not as the fight; ground taken without
+    fighting (the other side withdrew, handed over, "without a fight") is a non-violent transfer.
+    """
+    taken = captures_ground(sentence)
+    if taken is None and sub_event_type not in TERRITORIAL_TYPES:
+        return sub_event_type
+    if sub_event_type not in TERRITORIAL_TYPES:
+        if taken in {"recapture", "retake", "regain", "liberate", "reclaim"}:
+            sub_event_type = "Government regains territory"
+        else:
+            sub_event_type = "Non-state actor overtakes territory"
+    if fought_over(sentence, lemmas):
+        if attacker_kind in STATE_KINDS:
+            return "Government regains territory"
+        if attacker_kind in NON_STATE_KINDS:
+            return "Non-state actor overtakes territory"
+        return sub_event_type
+    return "Non-violent transfer of territory"
+
+
+def fought_over(sentence: Span, lemmas: frozenset[str]) -> bool:
+    """Tell whether ground changed hands by fighting (not "without a fight", "after X withdrew")."""
+    for token in sentence:
+        if lemma_of(token) in NO_FIGHT | {"fighting"} and any(
+            c.lower_ in {"no", "without"} for c in [token.head, *token.children]
+        ):
+            return False
+    if lemmas & {"peacefully", "unopposed", "uncontested", "peaceful"}:
+        return False
+    return not (lemmas & WITHDRAWAL) or bool(lemmas & FIGHTING)
+
+
+TERRITORIAL_TYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+NON_STATE_KINDS = frozenset({"rebel", "militia", "identity_militia"})
+
+
 def refine_sub_event_type(
     sub_event_type: str,
     sentence: Span,
@@ -408,21 +1426,51 @@ def refine_sub_event_type(
     """Apply the codebook's distinctions that depend on the rest of the sentence."""
     lemmas = sentence_lemmas(sentence)
     triggers = frozenset(trigger_lemmas)
-    protest = bool(lemmas & {"protest", "protester", "protestor", "demonstrator", "demonstration"})
+    protest = is_protest_context(sentence, lemmas)
+    event_type = EVENT_TYPE_OF[sub_event_type]
+    if sub_event_type in {"Arrests", "Attack", "Armed clash"}:
+        protest = protest and at_protest(sentence)
     if sub_event_type == "Peaceful protest" or (
-        protest and sub_event_type in {"Attack", "Arrests"}
+        protest
+        and sub_event_type
+        in {"Attack", "Arrests", "Armed clash", "Mob violence", "Violent demonstration"}
     ):
-        if lemmas & RIOT_VIOLENCE and attacker_kind != "state":
-            return "Violent demonstration"
-        if lemmas & LETHAL and (attacker_kind == "state" or lemmas & {"police", "force", "troop"}):
-            return "Excessive force against protesters"
-        if lemmas & PROTEST_INTERVENTION:
-            return "Protest with intervention"
-        return "Peaceful protest"
+        return refine_protest(sentence, lemmas, triggers, attacker_kind)
+    if sub_event_type == "Mob violence" and attacker_kind in ARMED_KINDS:
+        return "Attack"  # a lynching by an armed group or the state is no riot
+    if (event_type in REMOTE_OR_BATTLE or sub_event_type == "Attack") and names_chemical_agent(
+        sentence
+    ):
+        return "Chemical weapon"
+    if event_type == "Battles" or sub_event_type in {
+        "Non-violent transfer of territory",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+    }:
+        refined = refine_territory(sub_event_type, sentence, lemmas, attacker_kind)
+        if refined != sub_event_type or sub_event_type in TERRITORIAL_TYPES:
+            return refined
+    if (
+        sub_event_type
+        in {"Attack", "Looting/property destruction", "Armed clash", "Violent demonstration"}
+        and attacker_kind not in ARMED_KINDS
+        and crowd_perpetrator(sentence)
+        and not state_involved(sentence)
+    ):
+        return "Mob violence"
+    if sub_event_type in {"Abduction/forced disappearance", "Attack"} and (
+        lemmas & {"rape", "molest"}
+        or (lemmas & {"sexual", "sexually"} and lemmas & {"assault", "abuse"})
+    ):
+        return "Sexual violence"
+    if sub_event_type == "Arrests" and lemmas & DISAPPEARED:
+        return "Abduction/forced disappearance"
+    if sub_event_type in {"Remote explosive/landmine/IED", "Grenade"} and (
+        recovers_weapon(sentence) and not lemmas & DETONATED
+    ):
+        return "Disrupted weapons use"
     if sub_event_type == "Remote explosive/landmine/IED" and lemmas & SUICIDE:
         return "Suicide bomb"
-    if sub_event_type == "Non-state actor overtakes territory" and attacker_kind in STATE_KINDS:
-        return "Government regains territory"
     if sub_event_type == "Attack":
         victims_armed = bool(victim_kinds) and all(k in ARMED_KINDS for k in victim_kinds if k)
         # Violence against armed men is a battle; an unnamed attacker of soldiers or police is
