@@ -168,11 +168,23 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
         # Demonstrators' own violence makes the demonstration violent.
         ("Demonstrators threw projectiles at the police and set tyres alight in Lahore.",
          "Violent demonstration", None),
+        ("Farmers threw eggs and bottles at riot police outside the ministry in Lahore.",
+         "Violent demonstration", None),
+        ("Police fired water cannon at teachers marching to the assembly in Lahore.",
+         "Protest with intervention", None),
+        ("Soldiers opened fire on peaceful demonstrators in Multan.",
+         "Excessive force against protesters", None),
+        # A crowd storming the seats of the state is demonstrating, not a mob.
+        ("Supporters of the losing candidate stormed and vandalised the parliament in Lahore.",
+         "Violent demonstration", None),
+        ("Unknown men burned a school building in Multan overnight.",
+         "Looting/property destruction", None),
         # A crowd beating or burning a man is mob violence; a lynching by militants is an attack.
         ("Angry villagers beat and burned a suspected thief in a village near Multan.",
          "Mob violence", None),
         ("Supporters of two rival parties clashed with clubs outside a polling station in Multan.",
          "Mob violence", None),
+        ("Militants lynched a shopkeeper in Multan.", "Attack", 1),
         # Aircraft named as the striker make it an air or drone strike.
         ("Jets bombed a market in Multan on Friday.", "Air/drone strike", None),
         ("A drone struck a car near Peshawar, killing three men.", "Air/drone strike", 3),

@@ -392,7 +392,7 @@ def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         if lemma in RECOVERY_VERBS and any(names_weapon(o) for o in objects):
             found.append((token.i, token.i + 1, RECOVERED))
-        elif lemma == "set" and objects and is_set_on_fire(token):
+        elif lemma == "set" and objects and is_set_on_fire(token) and token.dep_ != "pcomp":
             found.append((token.i, token.i + 1, SET_ON_FIRE))
         elif lemma == "fire" and any(
             c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into"} for c in token.children
@@ -613,6 +613,8 @@ CONTROL_VERBS = frozenset({"take", "seize", "gain", "wrest", "assume", "grab", "
 REGAIN_VERBS = frozenset({"regain", "retake", "recapture", "reclaim", "restore"})
 # Rules for the clause-level triggers.
 AIR_STRIKE = TriggerRule("Air/drone strike", 3)
+THROWN_AT_POLICE = TriggerRule("Violent demonstration", 3)
+BURNED_ALIVE = TriggerRule("Attack", 1)
 FIGHT = TriggerRule("Armed clash", 2)
 GATHERING = TriggerRule("Peaceful protest", 2)
 GROUP_CHANGE = TriggerRule("Change to group/activity", 3)
@@ -663,6 +665,22 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
         return AIR_STRIKE
     if lemma == "fight" and deps(token, {"nsubj"}):
         return FIGHT
+    at_police = any(
+        lemma_of(p) in STATE_WORDS or any(lemma_of(c) in STATE_WORDS for c in p.children)
+        for p in prep_objects(token, {"at"})
+    )
+    unarmed = not any(names_weapon(o) for o in objects) and not any(
+        is_armed_person(a) or lemma_of(a) in {"assailant", "attacker", "gunman"}
+        for a in agents_of(token)
+    )
+    if lemma in {"throw", "hurl", "lob", "pelt"} and at_police and unarmed:
+        return THROWN_AT_POLICE  # "threw eggs at riot police": demonstrators' violence
+    if lemma in {"burn", "torch"}:
+        if any(c.lower_ == "alive" for c in token.children):
+            return BURNED_ALIVE
+        burned = deps(token, {"dobj"})
+        if burned and not any(is_person(o) for o in burned):
+            return SET_ON_FIRE  # "burned an office": property, not people
     if lemma in GATHER_VERBS and is_gathering(token, lemma):
         return GATHERING
     if lemma in NAMING_VERBS and any(is_new_leader(o) for o in objects):
@@ -784,6 +802,36 @@ def noun_rule(token: Token, lemma: str) -> TriggerRule | None:
     ):
         return ACTIVITY_CHANGE
     return None
+
+
+PERSONS = frozenset(
+    {
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "person",
+        "people",
+        "victim",
+        "body",
+        "suspect",
+        "thief",
+        "civilian",
+        "villager",
+        "resident",
+        "family",
+        "member",
+        "trader",
+        "student",
+    }
+)
+
+
+def is_person(thing: Token) -> bool:
+    """Tell whether a noun phrase is people ("a man", "them", "two suspected thieves")."""
+    pronoun = thing.tag_ == "PRP" or thing.lower_ == "who"
+    return pronoun or thing.ent_type_ == "PERSON" or lemma_of(thing) in PERSONS
 
 
 def governing(token: Token) -> Token:
@@ -919,6 +967,8 @@ def is_set_on_fire(verb: Token) -> bool:
     for child in verb.children:
         if child.lower_ in {"ablaze", "afire", "alight"}:
             return True
+        if child.dep_ == "dobj" and child.lower_ == "fire":
+            return True  # "set fire to houses"
         if (
             child.dep_ == "prep"
             and child.lower_ == "on"
@@ -1027,6 +1077,11 @@ GRAVE_INJURY = frozenset(
         "critically",
         "seriously",
         "gravely",
+        "severe",
+        "severely",
+        "maim",
+        "blind",
+        "amputate",
     }
 )
 INTERVENTION = (PROTEST_INTERVENTION - {"block", "obstruct"}) | frozenset(
@@ -1063,7 +1118,21 @@ STATE_WORDS = frozenset(
         "regime",
     }
 )
-NON_LETHAL_ROUNDS = frozenset({"tear", "teargas", "rubber", "gas", "canister", "warning", "pellet"})
+NON_LETHAL_ROUNDS = frozenset(
+    {
+        "tear",
+        "teargas",
+        "rubber",
+        "gas",
+        "canister",
+        "warning",
+        "pellet",
+        "water",
+        "cannon",
+        "blank",
+        "air",
+    }
+)
 CHEMICAL_AGENTS = frozenset(
     {
         "chlorine",
@@ -1100,6 +1169,39 @@ CROWD = frozenset(
         "onlooker",
         "passer",
         "passerby",
+    }
+)
+# What a crowd does when it is violent (lemmas of its verbs).
+CROWD_VIOLENCE = frozenset(
+    {
+        "beat",
+        "lynch",
+        "burn",
+        "kill",
+        "attack",
+        "clash",
+        "set",
+        "torch",
+        "hack",
+        "stone",
+        "assault",
+        "stab",
+        "loot",
+        "vandalise",
+        "vandalize",
+        "ransack",
+        "seize",
+        "stop",
+        "chase",
+        "drag",
+        "fight",
+        "storm",
+        "destroy",
+        "damage",
+        "raze",
+        "hit",
+        "pelt",
+        "throw",
     }
 )
 REPORTING_VERBS = frozenset({"say", "tell", "confirm", "report", "add", "state", "claim"})
@@ -1225,7 +1327,9 @@ def is_protest_context(sentence: Span, lemmas: frozenset[str]) -> bool:
         return True
     # "march" and "rally" are protests as nouns, or as verbs of people (not of troops).
     if any(
-        lemma_of(t) in {"march", "rally"} and (t.pos_ == "NOUN" or t.dep_ == "ROOT")
+        lemma_of(t) in {"march", "rally"}
+        and (t.pos_ in {"NOUN", "PROPN"} or t.dep_ == "ROOT")
+        and t.ent_type_ != "DATE"
         for t in sentence
     ):
         return not lemmas & {"troop", "soldier", "fighter", "militant", "army", "mutiny"}
@@ -1239,8 +1343,11 @@ def uses_lethal_force(sentence: Span, lemmas: frozenset[str]) -> bool:
     for token in sentence:
         lemma = lemma_of(token)
         near = {lemma_of(c) for c in token.subtree} if token.pos_ == "VERB" else set()
-        if lemma in {"shoot", "fire"} and token.pos_ == "VERB" and not near & NON_LETHAL_ROUNDS:
+        shooting = lemma in {"shoot", "shot", "fire"} or token.lower_ in {"shot", "fired"}
+        if shooting and token.pos_ == "VERB" and not near & NON_LETHAL_ROUNDS:
             return True
+        if lemma == "fire" and lemma_of(token.head) == "open" and token.dep_ == "dobj":
+            return True  # "opened fire on the crowd"
         if lemma in {"bullet", "ammunition", "round"} and any(
             c.lower_ == "live" for c in token.children
         ):
@@ -1261,7 +1368,11 @@ def refine_protest(
     """
     state = attacker_kind == "state" or bool(lemmas & STATE_WORDS)
     # "set" counts as the trigger of "set ... on fire" / "set ... alight", not as a word.
-    violent = lemmas & DEMONSTRATOR_VIOLENCE or "set" in triggers
+    violent = (
+        lemmas & (DEMONSTRATOR_VIOLENCE | {"riot", "rioter", "rioting", "throw", "hurl"})
+        or "set" in triggers
+        or {"set", "fire"} <= lemmas
+    )
     if violent and attacker_kind != "state":
         return "Violent demonstration"
     if state and uses_lethal_force(sentence, lemmas):
@@ -1304,7 +1415,10 @@ def at_protest(sentence: Span) -> bool:
             lemma in GATHERING_WORDS
             and any(lemma_of(c) in {"peaceful", "peacefully"} for c in token.children)
         )
-        if protest_noun and token.dep_ == "pobj" and token.head.lower_ in {"during", "at"}:
+        # Not a protest the text sets apart in time or as a reason ("after a rally",
+        # "in protest against the killing").
+        apart = token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "before", "following"}
+        if protest_noun and not apart:
             return True
     return False
 
@@ -1333,11 +1447,63 @@ def crowd_perpetrator(sentence: Span) -> bool:
         subject = token
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             subject = token.head.head  # "a group of residents", "members of rival parties"
-        acting = subject.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        verb = subject.head if subject.dep_ == "nsubj" else token.head.head
+        acting = (
+            subject.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        ) and {lemma_of(v) for v in [verb, *verb.conjuncts]} & CROWD_VIOLENCE
         rival = lemma == "party" and any(lemma_of(c) == "rival" for c in token.children)
-        if acting and (lemma in CROWD or rival):
+        if acting and (lemma in CROWD or lemma.removesuffix("s") in CROWD or rival):
             return True
     return False
+
+
+def refine_crowd(sub_event_type: str, sentence: Span, lemmas: frozenset[str]) -> str:
+    """Code what a crowd did: mob violence, or a violent demonstration.
+
+    A crowd that beats, burns or kills people, or burns their homes, is a mob; one that
+    storms or wrecks the seats of the state, or fights the police, is demonstrating.
+    """
+    if state_involved(sentence) or lemmas & INSTITUTIONS:
+        return "Violent demonstration" if sub_event_type != "Attack" else sub_event_type
+    if sub_event_type == "Violent demonstration" and not lemmas & HARM_TO_PEOPLE:
+        return sub_event_type  # "rioters blocked the highway with burning trucks"
+    return "Mob violence"
+
+
+# Seats of the state a crowd may storm ("invaded the parliament").
+INSTITUTIONS = frozenset(
+    {
+        "parliament",
+        "congress",
+        "court",
+        "palace",
+        "ministry",
+        "prefecture",
+        "governorate",
+        "secretariat",
+        "embassy",
+        "assembly",
+        "legislature",
+        "capitol",
+        "commission",
+    }
+)
+HARM_TO_PEOPLE = frozenset(
+    {
+        "kill",
+        "beat",
+        "lynch",
+        "alive",
+        "death",
+        "dead",
+        "hack",
+        "stab",
+        "injure",
+        "wound",
+        "house",
+        "home",
+    }
+)
 
 
 def state_involved(sentence: Span) -> bool:
@@ -1385,6 +1551,8 @@ def refine_territory(
             sub_event_type = "Government regains territory"
         else:
             sub_event_type = "Non-state actor overtakes territory"
+    if attacker_kind is None and state_subject(sentence):
+        attacker_kind = "state"
     if fought_over(sentence, lemmas):
         if attacker_kind in STATE_KINDS:
             return "Government regains territory"
@@ -1392,6 +1560,21 @@ def refine_territory(
             return "Non-state actor overtakes territory"
         return sub_event_type
     return "Non-violent transfer of territory"
+
+
+STATE_FORCES = frozenset({"regime", "government", "army", "military", "troop", "soldier"})
+
+
+def state_subject(sentence: Span) -> bool:
+    """Tell whether a capture's subject is state forces ("regime forces", "government troops")."""
+    for token in sentence:
+        if lemma_of(token) not in CAPTURE_VERBS:
+            continue
+        for subject in deps(token, {"nsubj"}):
+            words = {lemma_of(t) for t in subject.subtree}
+            if words & STATE_FORCES:
+                return True
+    return False
 
 
 def fought_over(sentence: Span, lemmas: frozenset[str]) -> bool:
@@ -1455,11 +1638,11 @@ def refine_sub_event_type(
         in {"Attack", "Looting/property destruction", "Armed clash", "Violent demonstration"}
         and attacker_kind not in ARMED_KINDS
         and crowd_perpetrator(sentence)
-        and not state_involved(sentence)
     ):
-        return "Mob violence"
+        return refine_crowd(sub_event_type, sentence, lemmas)
     if sub_event_type in {"Abduction/forced disappearance", "Attack"} and (
         lemmas & {"rape", "molest"}
+        or any(t.lower_ in {"raped", "rapes", "raping"} for t in sentence)
         or (lemmas & {"sexual", "sexually"} and lemmas & {"assault", "abuse"})
     ):
         return "Sexual violence"
