@@ -181,10 +181,14 @@ WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "deat
 MAX_SCENE_DISTANCE = 8
 # Sentences of a document's lead (headline + first sentence) read for an incident the rules missed.
 LEAD_SENTENCES = 2
-# When the classifier may report an incident the rules missed: its "not an incident" probability
-# below the first, its best type's probability at least the second. Chosen on the ConfliBERT/SATP
-# dev snippets (benchmarks/event_types.py; 0.2 vs 0.3 vs off), the only thresholds fitted there.
-RECOVERY_MAX_NOT_INCIDENT = 0.5
+# The classifier decides an incident's type when its first choice is likelier than the rest...
+DECISIVE_PROBABILITY = 0.5
+# ... and, unless the trigger is generic, the trigger's type is less likely than this.
+IMPLAUSIBLE_PROBABILITY = 0.05
+# A text this long is no short report (an event note, a news snippet: about 150 words).
+SHORT_REPORT_CHARS = 1000
+# The classifier reports an incident the rules missed when its first choice is a sub-event
+# type at least this likely (chosen on the ConfliBERT/SATP dev snippets, 0.2 vs 0.3 vs off).
 RECOVERY_MIN_PROBABILITY = 0.2
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
@@ -262,11 +266,13 @@ def find_events(
         groups = group_by_scene(triggers, sentence, places, actors)
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
-            incident = code_incident(group, sentence, doc, places, focus, incidents, rivals)
-            if model is not None and is_property_attack(incident, sentence, model):
-                incident.sub_event_type = "Looting/property destruction"
+            # The classifier reads one label per text: it weighs in on a sentence's only incident.
+            context = report_context(doc, sentence, group, found) if len(groups) == 1 else None
+            scores = model.classify([context])[0] if model and context else None
+            incident = code_incident(group, sentence, doc, places, focus, incidents, rivals, scores)
             incidents.append(incident)
-    if model is not None and not any(found):  # no trigger at all; rejected ones stay rejected
+    short = len(doc.text) <= SHORT_REPORT_CHARS
+    if model is not None and short and not any(found):  # no trigger; rejected ones stay so
         recovered = recover_lead_incident(sentences[:LEAD_SENTENCES], model)
         if recovered is not None:
             sentence, trigger, probability = recovered
@@ -382,31 +388,53 @@ def governing_verb(token: Token) -> Token:
     return node
 
 
-def is_property_attack(incident: Incident, sentence: Span, model: EventTypeModel) -> bool:
-    """Tell whether an attack told by a generic trigger was on property, not on people.
+def report_context(
+    doc: Doc, sentence: Span, group: Sequence[Trigger], found: Sequence[Sequence[Trigger]]
+) -> str | None:
+    """Return the text the classifier reads for an incident of a short report, else None.
 
-    "Militants attacked a construction camp", "opened fire on a petrol pump": the codebook
-    makes it property destruction when no one is harmed, and the trigger cannot tell. With no
-    death toll, property destruction must be the classifier's first choice for the sentence,
-    above both an attack and "not an incident" (a vague or background "attack" stays as it is).
+    The classifier is trained on short reports, so it weighs in only on them: a report that
+    tells only this incident ("On 3 May, rebels took the town. 3 fatalities.") is read whole,
+    as a coder reads it; one that tells several, the incident's sentence. In a longer text
+    (an article, a list) the rules alone type the incidents.
     """
-    if incident.sub_event_type != "Attack" or incident.specificity != 1:
-        return False
-    if incident.fatalities.best is not None:
-        return False
-    scores = model.classify([sentence.text])[0]
-    return max(scores, key=scores.__getitem__) == "Looting/property destruction"
+    if len(doc.text) > SHORT_REPORT_CHARS:
+        return None
+    own = {t.span.start for t in group}
+    if any(t.span.start not in own for triggers in found for t in triggers):
+        return sentence.text
+    return doc.text
+
+
+def decisive_type(
+    probabilities: dict[str, float], trigger_type: str, generic: bool = False
+) -> str | None:
+    """Return the classifier's sub-event type where it should replace the trigger's.
+
+    Where the classifier is sure (its first choice likelier than all others together) and
+    the trigger only says violence happened ("attacked", "killed"). A trigger that names the
+    kind of incident gives way only when the classifier also finds its type implausible:
+    "parents marched to demand the release of their kidnapped sons" is a protest, however
+    much it is about a kidnapping.
+    """
+    label = max(probabilities, key=probabilities.__getitem__)
+    if label == NOT_INCIDENT or probabilities[label] < DECISIVE_PROBABILITY:
+        return None
+    if not generic and probabilities.get(trigger_type, 0.0) >= IMPLAUSIBLE_PROBABILITY:
+        return None
+    return label
 
 
 def recover_lead_incident(
     lead: Sequence[Span], model: EventTypeModel
 ) -> tuple[Span, Trigger, float] | None:
-    """Find the incident a document's lead reports in words the trigger lexicon lacks.
+    """Find the incident a short report tells in words the trigger lexicon lacks.
 
-    Only for documents without a single trigger word: the lead sentence the classifier finds
-    likeliest to report an incident becomes one, triggered at its root, when the classifier
-    is sure enough. Returns the sentence, the trigger (the classifier's type, specificity 0:
-    below every lexicon trigger) and the classifier's probability of that type.
+    Only for short reports without a single trigger word: the lead sentence the classifier finds
+    likeliest to report an incident becomes one, triggered at its root, when a sub-event
+    type is the classifier's first choice for it. Returns the sentence, the trigger (the
+    classifier's type, specificity 0: below every lexicon trigger) and the classifier's
+    probability of that type.
     """
     if not lead:
         return None
@@ -414,15 +442,12 @@ def recover_lead_incident(
     best = max(
         range(len(lead)), key=lambda i: max(v for k, v in scores[i].items() if k != NOT_INCIDENT)
     )
-    probabilities = scores[best]
-    label = max((k for k in probabilities if k != NOT_INCIDENT), key=probabilities.__getitem__)
-    if probabilities[NOT_INCIDENT] >= RECOVERY_MAX_NOT_INCIDENT:
-        return None
-    if probabilities[label] < RECOVERY_MIN_PROBABILITY:
+    label = max(scores[best], key=scores[best].__getitem__)
+    if label == NOT_INCIDENT or scores[best][label] < RECOVERY_MIN_PROBABILITY:
         return None
     root = lead[best].root
     trigger = Trigger(span=root.doc[root.i : root.i + 1], head=root, rule=TriggerRule(label, 0))
-    return lead[best], trigger, probabilities[label]
+    return lead[best], trigger, scores[best][label]
 
 
 def is_fighting(trigger: Trigger) -> bool:
@@ -637,8 +662,14 @@ def code_incident(
     focus: str | None,
     previous: Sequence[Incident],
     rivals: Sequence[Token] = (),
+    scores: dict[str, float] | None = None,
 ) -> Incident:
-    """Code one incident from its triggers and the sentence around them."""
+    """Code one incident from its triggers and the sentence around them.
+
+    `scores` are the classifier's probabilities for the incident's text: where they are
+    decisive (`decisive_type`), the classifier's type replaces the trigger's, and the
+    codebook's distinctions that need the parse are applied after it.
+    """
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
     fighting = [t for t in group if is_fighting(t)]
     if main.rule.sub_event_type == "Disrupted weapons use" and fighting:
@@ -662,6 +693,10 @@ def code_incident(
     if not victim_kinds and any(is_armed_person(p) for p in patients):
         victim_kinds = ["unidentified"]  # soldiers, policemen, militants: armed, side unnamed
     coded_type = main.rule.sub_event_type
+    if scores is not None:
+        # A trigger that only says violence happened ("attacked", "killed") is generic.
+        generic = main.rule.specificity <= 1 and EVENT_TYPE_OF[coded_type] in VIOLENT_EVENT_TYPES
+        coded_type = decisive_type(scores, coded_type, generic) or coded_type
     if EVENT_TYPE_OF[coded_type] == "Explosions/Remote violence" and is_recovered_weapon(main.head):
         coded_type = "Disrupted weapons use"
     sub_event_type = refine_sub_event_type(
