@@ -203,6 +203,17 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Agreement", None),
         ("Police detained a lawyer in Lahore; his whereabouts remain unknown.",
          "Abduction/forced disappearance", None),
+        ("Troops of both sides exchanged mortar fire across the border near Multan.",
+         "Shelling/artillery/missile attack", None),
+        ("The two sides exchanged 40 prisoners of war in Lahore.", "Agreement", None),
+        ("Gunmen seized three engineers at a construction site near Peshawar.",
+         "Abduction/forced disappearance", None),
+        ("Gunmen set fire to houses in a village near Multan, killing six people inside.",
+         "Attack", 6),
+        ("The army dropped munitions containing chlorine from drones on rebel trenches "
+         "near Multan.", "Chemical weapon", None),
+        ("A new splinter faction of the rebels announced its formation in Peshawar.",
+         "Change to group/activity", None),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
          "Abduction/forced disappearance", None),

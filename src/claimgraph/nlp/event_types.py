@@ -273,7 +273,7 @@ DEMAND_VERBS = frozenset(
         "defy",
     }
 )
-STOP_VERBS = frozenset({"stop", "end", "halt", "cease", "suspend", "ban", "exchange", "release"})
+STOP_VERBS = frozenset({"stop", "end", "halt", "cease", "suspend", "ban"})
 INTENT_NOUNS = frozenset({"plot", "plan", "conspiracy", "scheme"})
 TOPIC_PREPOSITIONS = frozenset({"against", "over", "about", "for"})
 TOPIC_TYPES = frozenset({"Peaceful protest", "Agreement"})
@@ -514,6 +514,9 @@ GROUP_NOUNS = frozenset(
 FOUNDING_VERBS = frozenset({"launch", "form", "create", "found", "establish", "set", "announce"})
 ACTIVITY_NOUNS = frozenset(
     {
+        "neutrality",
+        "ceasefire",
+        "truce",
         "operation",
         "agitation",
         "attack",
@@ -559,6 +562,9 @@ AGREEMENT_NOUNS = frozenset(
         "protocol",
         "settlement",
         "understanding",
+        "pledge",
+        "declaration",
+        "roadmap",
     }
 )
 SIGNING_VERBS = frozenset({"sign", "reach", "conclude", "strike", "broker", "ink", "seal", "agree"})
@@ -613,6 +619,11 @@ CONTROL_VERBS = frozenset({"take", "seize", "gain", "wrest", "assume", "grab", "
 REGAIN_VERBS = frozenset({"regain", "retake", "recapture", "reclaim", "restore"})
 # Rules for the clause-level triggers.
 AIR_STRIKE = TriggerRule("Air/drone strike", 3)
+SEIZED_PERSON = TriggerRule("Abduction/forced disappearance", 2)
+CAPTIVES = frozenset({"prisoner", "detainee", "captive", "hostage", "pow", "body"})
+GROUP_EVENTS = frozenset(
+    {"formation", "creation", "launch", "establishment", "dissolution", "merger", "disbandment"}
+)
 THROWN_AT_POLICE = TriggerRule("Violent demonstration", 3)
 BURNED_ALIVE = TriggerRule("Attack", 1)
 FIGHT = TriggerRule("Armed clash", 2)
@@ -648,12 +659,16 @@ def clause_rule(token: Token) -> TriggerRule | None:
     lemma = lemma_of(token)
     if token.pos_ == "NOUN":
         return noun_rule(token, lemma)
-    if token.pos_ != "VERB" or is_intended(token) or token.dep_ == "pcomp":
-        return None  # meant ("to seize the town") or a gerund ("the possibility of founding")
+    # Not what was meant ("to seize the town") or a gerund that names a deed rather than
+    # telling it ("the possibility of founding", "punished for breaking away").
+    named = token.dep_ == "pcomp" and token.head.lower_ not in {"after", "before", "by", "while"}
+    if token.pos_ != "VERB" or is_intended(token) or named:
+        return None
     rule = verb_rule(token, lemma)
     strategic = rule is not None and EVENT_TYPE_OF[rule.sub_event_type] == "Strategic developments"
-    if strategic and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
-        return None  # "had formed his own group": an earlier state of affairs
+    earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    if strategic and earlier and token.dep_ != "ccomp":
+        return None  # "had formed his own group" (not "announced they had merged")
     return rule
 
 
@@ -663,6 +678,8 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
     object_lemmas = {lemma_of(o) for o in objects}
     if lemma in AIR_VERBS and any(is_aircraft(a) for a in agents_of(token)):
         return AIR_STRIKE
+    if lemma == "drop" and any(is_aircraft(p) for p in prep_objects(token, {"from"})):
+        return AIR_STRIKE  # "dropped munitions from drones"
     if lemma == "fight" and deps(token, {"nsubj"}):
         return FIGHT
     at_police = any(
@@ -712,6 +729,12 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
         return BASE
     if lemma in SIGNING_VERBS and object_lemmas & AGREEMENT_NOUNS:
         return SIGNED
+    if lemma in {"exchange", "swap", "trade"} and object_lemmas & CAPTIVES:
+        return SIGNED  # "exchanged 230 prisoners": a prisoner exchange
+    if lemma in {"announce", "declare"} and object_lemmas & GROUP_EVENTS:
+        return GROUP_CHANGE  # "announced its formation"
+    if lemma in {"seize", "snatch", "grab", "take"} and seizes_person(token, lemma, objects):
+        return SEIZED_PERSON  # "guerrillas seized two oil workers"
     if lemma == "agree" and (deps(token, {"xcomp"}) or prep_objects(token, {"to", "on"})):
         return AGREED
     if lemma in DIRECTIVE_VERBS and any(is_directive(o) for o in objects):
@@ -782,6 +805,18 @@ def is_intended(verb: Token) -> bool:
     if not infinitive or verb.dep_ not in {"xcomp", "advcl", "acl"}:
         return False
     return lemma_of(verb.head) not in ACHIEVED_HEADS
+
+
+def seizes_person(verb: Token, lemma: str, objects: Sequence[Token]) -> bool:
+    """Tell whether people were seized by others than the state ("took a student from her home").
+
+    "took" only with a place taken from: "took the wounded to hospital" is no abduction.
+    """
+    if not any(is_person(o) for o in objects):
+        return False
+    if lemma == "take" and not prep_objects(verb, {"from"}):
+        return False
+    return not any(lemma_of(t) in STATE_WORDS for a in agents_of(verb) for t in a.subtree)
 
 
 def noun_rule(token: Token, lemma: str) -> TriggerRule | None:
@@ -926,6 +961,25 @@ GROUND_WORDS = frozenset(
         "barracks",
     }
 )
+
+
+def names_ground(verb: Token) -> bool:
+    """Tell whether a territorial verb takes ground: "captured Goma", "took over the camp".
+
+    Its object (or the passive subject) is ground (`is_ground`), or a proper name the parser
+    does not know as a person with a role: unknown town names are often tagged as people.
+    """
+    objects = deps(verb, {"dobj", "nsubjpass"})
+    objects += [
+        p for prep in deps(verb, {"prep"}) if prep.lower_ == "of" for p in deps(prep, {"pobj"})
+    ]
+    for thing in objects:
+        if is_ground(thing) or lemma_of(thing) == "control":
+            return True
+        named = thing.pos_ == "PROPN" and thing.ent_type_ not in {"ORG", "NORP"}
+        if named and not any(lemma_of(c) in LEADER_NOUNS | ARMED_PERSONS for c in thing.subtree):
+            return True
+    return False
 
 
 def is_ground(thing: Token) -> bool:
@@ -1342,9 +1396,11 @@ def uses_lethal_force(sentence: Span, lemmas: frozenset[str]) -> bool:
         return True
     for token in sentence:
         lemma = lemma_of(token)
-        near = {lemma_of(c) for c in token.subtree} if token.pos_ == "VERB" else set()
         shooting = lemma in {"shoot", "shot", "fire"} or token.lower_ in {"shot", "fired"}
-        if shooting and token.pos_ == "VERB" and not near & NON_LETHAL_ROUNDS:
+        # The tagger sometimes reads "shot into a crowd" as a noun; its clause shows the verb.
+        verbal = token.pos_ == "VERB" or token.dep_ == "ROOT"
+        near = {lemma_of(c) for c in token.subtree} if verbal else set()
+        if shooting and verbal and not near & NON_LETHAL_ROUNDS:
             return True
         if lemma == "fire" and lemma_of(token.head) == "open" and token.dep_ == "dobj":
             return True  # "opened fire on the crowd"
@@ -1465,7 +1521,7 @@ def refine_crowd(sub_event_type: str, sentence: Span, lemmas: frozenset[str]) ->
     """
     if state_involved(sentence) or lemmas & INSTITUTIONS:
         return "Violent demonstration" if sub_event_type != "Attack" else sub_event_type
-    if sub_event_type == "Violent demonstration" and not lemmas & HARM_TO_PEOPLE:
+    if sub_event_type == "Violent demonstration" and not harms_people(sentence, lemmas):
         return sub_event_type  # "rioters blocked the highway with burning trucks"
     return "Mob violence"
 
@@ -1491,7 +1547,6 @@ INSTITUTIONS = frozenset(
 HARM_TO_PEOPLE = frozenset(
     {
         "kill",
-        "beat",
         "lynch",
         "alive",
         "death",
@@ -1504,6 +1559,16 @@ HARM_TO_PEOPLE = frozenset(
         "home",
     }
 )
+
+
+def harms_people(sentence: Span, lemmas: frozenset[str]) -> bool:
+    """Tell whether a crowd harmed people or their homes ("burned a man", "beat him")."""
+    if lemmas & HARM_TO_PEOPLE:
+        return True
+    return any(
+        lemma_of(t) in CROWD_VIOLENCE and any(is_person(o) for o in deps(t, {"dobj"}))
+        for t in sentence
+    )
 
 
 def state_involved(sentence: Span) -> bool:
@@ -1527,10 +1592,7 @@ def captures_ground(sentence: Span) -> str | None:
             over = any(c.lower_ == "over" for c in token.children)
             if not over and not any(lemma_of(o) == "control" for o in objects):
                 continue
-        if any(
-            is_ground(o) or lemma_of(o) == "control" or (o.pos_ == "PROPN" and lemma != "seize")
-            for o in objects
-        ):
+        if names_ground(token):
             return lemma
     return None
 
@@ -1619,6 +1681,8 @@ def refine_sub_event_type(
         in {"Attack", "Arrests", "Armed clash", "Mob violence", "Violent demonstration"}
     ):
         return refine_protest(sentence, lemmas, triggers, attacker_kind)
+    if sub_event_type == "Looting/property destruction" and lemmas & {"kill", "dead", "die"}:
+        sub_event_type = "Attack"  # homes burned with people inside: violence against them
     if sub_event_type == "Mob violence" and attacker_kind in ARMED_KINDS:
         return "Attack"  # a lynching by an armed group or the state is no riot
     if (event_type in REMOTE_OR_BATTLE or sub_event_type == "Attack") and names_chemical_agent(
