@@ -4,11 +4,16 @@ it was not trained on (written here, in styles and places its examples do not us
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from claimgraph.data_files import data_path
 from claimgraph.nlp.event_classifier import MODEL_FILE, NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.event_types import EVENT_TYPE_OF
+from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.nlp.sentence_encoder import GRAPH_FILE
+from claimgraph.resolve.gazetteer import MemoryGazetteer
+from tests.conftest import PAKISTAN_ROWS as ROWS
+from tests.conftest import make_document
 
 
 def test_model_ships_in_the_package_and_covers_every_sub_event_type() -> None:
@@ -80,3 +85,37 @@ def test_most_clear_sentences_get_their_type() -> None:
     ]
     # The model is small and trained on written examples: one or two misses in twelve are fine.
     assert len(right) >= 10, sorted(set(s for s, _ in CLEAR_SENTENCES) - set(right))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(gazetteer=MemoryGazetteer(ROWS))
+
+
+def top_type(nlp: Language, text: str) -> str:
+    doc = nlp.make_doc(text)
+    doc._.document = make_document(text, published="2024-03-14")
+    events = nlp(doc)._.events
+    assert events, text
+    return str(events[0].sub_event_type)
+
+
+# Written for this test. The trigger "attacked" only says violence happened; the classifier
+# tells that the attack was on property.
+ON_PROPERTY = "Gunmen attacked the depot of a mining contractor outside Multan; nobody was hurt."
+
+
+def test_the_classifier_types_a_short_report(nlp: Language) -> None:
+    assert top_type(nlp, ON_PROPERTY) == "Looting/property destruction"
+
+
+def test_in_a_long_article_the_rules_type_incidents(nlp: Language) -> None:
+    # Denials of harm (no incident of their own) make the text long, not the incident other.
+    filler = "No worker was hurt, the company said in a statement on Monday. " * 20
+    assert top_type(nlp, ON_PROPERTY + "\n\n" + filler) == "Attack"
+
+
+def test_a_specific_trigger_outweighs_what_the_report_is_about(nlp: Language) -> None:
+    # About a kidnapping, but the incident is a march: the protest trigger keeps its type.
+    text = "Parents marched in Multan to demand the release of their kidnapped sons."
+    assert top_type(nlp, text) == "Peaceful protest"
