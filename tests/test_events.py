@@ -214,6 +214,11 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "near Multan.", "Chemical weapon", None),
         ("A new splinter faction of the rebels announced its formation in Peshawar.",
          "Change to group/activity", None),
+        # What a victim was accused or punished for is not what happened to them.
+        ("Militants shot dead a teacher in Multan for allegedly molesting a pupil.", "Attack", 1),
+        # A description of a group is no change to it.
+        ("Gunmen of a break-away faction of the rebels shot dead a trader in Multan.",
+         "Attack", 1),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
          "Abduction/forced disappearance", None),

@@ -702,13 +702,10 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
         return GATHERING
     if lemma in NAMING_VERBS and any(is_new_leader(o) for o in objects):
         return GROUP_CHANGE
-    if lemma in {"split", "splinter"} and prep_objects(token, {"into", "from"}):
+    subject = bool(deps(token, {"nsubj"}))  # not "a break-away faction": a description
+    if lemma in {"split", "splinter"} and subject and prep_objects(token, {"into", "from"}):
         return GROUP_CHANGE
-    if (
-        lemma == "break"
-        and token.dep_ != "pcomp"
-        and any(c.lower_ == "away" for c in token.children)
-    ):
+    if lemma == "break" and subject and any(c.lower_ == "away" for c in token.children):
         return GROUP_CHANGE
     if lemma == "join" and any(o.lower_ in {"forces", "hands"} for o in objects):
         return GROUP_CHANGE
@@ -1465,7 +1462,10 @@ def at_protest(sentence: Span) -> bool:
     """
     for token in sentence:
         lemma = lemma_of(token)
-        if lemma in PARTICIPANTS or (lemma in PROTEST_WORDS and token.pos_ == "VERB"):
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if lemma in PARTICIPANTS or (
+            lemma in PROTEST_WORDS and token.pos_ == "VERB" and not purpose
+        ):
             return True
         protest_noun = lemma in PROTEST_WORDS or (
             lemma in GATHERING_WORDS
@@ -1509,6 +1509,26 @@ def crowd_perpetrator(sentence: Span) -> bool:
         ) and {lemma_of(v) for v in [verb, *verb.conjuncts]} & CROWD_VIOLENCE
         rival = lemma == "party" and any(lemma_of(c) == "rival" for c in token.children)
         if acting and (lemma in CROWD or lemma.removesuffix("s") in CROWD or rival):
+            return True
+    return False
+
+
+SEXUAL_FORMS = frozenset({"rape", "raped", "rapes", "raping", "molest", "molested", "molesting"})
+
+
+def tells_sexual_violence(sentence: Span) -> bool:
+    """Tell whether a sentence reports rape or sexual assault, not an accusation of it.
+
+    "abducted and raped a girl" counts; "punished him for molesting a girl" does not.
+    """
+    for token in sentence:
+        sexual = token.lower_ in SEXUAL_FORMS or lemma_of(token) in {"rape", "molest"}
+        if not sexual and lemma_of(token) in {"assault", "abuse"}:
+            sexual = any(lemma_of(c) in {"sexual", "sexually"} for c in token.children)
+        accused = token.dep_ == "pcomp" or any(
+            lemma_of(a) in {"accuse", "charge", "suspect", "allegation"} for a in token.ancestors
+        )
+        if sexual and not accused:
             return True
     return False
 
@@ -1704,10 +1724,8 @@ def refine_sub_event_type(
         and crowd_perpetrator(sentence)
     ):
         return refine_crowd(sub_event_type, sentence, lemmas)
-    if sub_event_type in {"Abduction/forced disappearance", "Attack"} and (
-        lemmas & {"rape", "molest"}
-        or any(t.lower_ in {"raped", "rapes", "raping"} for t in sentence)
-        or (lemmas & {"sexual", "sexually"} and lemmas & {"assault", "abuse"})
+    if sub_event_type in {"Abduction/forced disappearance", "Attack"} and tells_sexual_violence(
+        sentence
     ):
         return "Sexual violence"
     if sub_event_type == "Arrests" and lemmas & DISAPPEARED:
