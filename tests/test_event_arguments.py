@@ -176,6 +176,8 @@ def deaths(nlp: Language, text: str) -> int | None:
         ("A soldier was killed in a clash between troops and militants near Multan.", 1),
         # a wounding verb kills only when the text says so
         ("A trader was shot at and wounded by gunmen in Peshawar.", None),
+        # a vague verb done to people reports the violence on its own
+        ("Militants executed 11 civilians accused of spying near Multan.", 11),
         # an event note's closing tally is the reporter's count of the whole incident
         ("On 5 April 2023, troops clashed with militants in Multan. 12 fatalities.", 12),
         ("Troops clashed with militants near Multan. Fatalities: 3", 3),
@@ -243,3 +245,7 @@ def test_victims_of_a_passive_are_actor2(nlp: Language) -> None:
 def test_a_tally_is_evidence_of_its_incident(nlp: Language) -> None:
     (event,) = events_of(nlp, "Troops clashed with militants in Multan. 12 fatalities.")
     assert [span.text for span in event.evidence][-1] == "12 fatalities."
+
+
+def test_a_vague_verb_done_to_no_one_is_no_incident(nlp: Language) -> None:
+    assert events_of(nlp, "The contractor executed the plan in Multan last year.") == []

@@ -23,7 +23,13 @@ from claimgraph.nlp.event_scene import (
     token_at,
     tree_distance,
 )
-from claimgraph.nlp.event_victims import NO_FATALITIES, Fatalities, fatalities_for, stated_tally
+from claimgraph.nlp.event_victims import (
+    NO_FATALITIES,
+    Fatalities,
+    fatalities_for,
+    harms_people,
+    stated_tally,
+)
 
 __all__ = [
     "NO_FATALITIES",
@@ -32,6 +38,7 @@ __all__ = [
     "argument_tokens",
     "fatalities_for",
     "geo_precision",
+    "harms_people",
     "named_agent",
     "paragraph_scene",
     "preceding_actor",

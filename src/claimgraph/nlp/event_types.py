@@ -139,6 +139,9 @@ class TriggerRule:
 
     sub_event_type: str
     specificity: int
+    # Read from the parse (who did what to whom), not from a word alone: the codebook's own
+    # test, which the classifier does not replace (claimgraph.nlp.events.decisive_type).
+    parsed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,9 +375,9 @@ QUANTITIES = frozenset(
         "series",
     }
 )
-RECOVERED = TriggerRule("Disrupted weapons use", 3)
-SET_ON_FIRE = TriggerRule("Looting/property destruction", 2)
-FIRED_AT = TriggerRule("Attack", 1)
+RECOVERED = TriggerRule("Disrupted weapons use", 3, parsed=True)
+SET_ON_FIRE = TriggerRule("Looting/property destruction", 2, parsed=True)
+FIRED_AT = TriggerRule("Attack", 1, parsed=True)
 
 
 def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
@@ -618,25 +621,25 @@ MINE_VERBS = frozenset({"hit", "step", "trigger", "strike", "run", "detonate", "
 CONTROL_VERBS = frozenset({"take", "seize", "gain", "wrest", "assume", "grab", "win"})
 REGAIN_VERBS = frozenset({"regain", "retake", "recapture", "reclaim", "restore"})
 # Rules for the clause-level triggers.
-AIR_STRIKE = TriggerRule("Air/drone strike", 3)
-SEIZED_PERSON = TriggerRule("Abduction/forced disappearance", 2)
+AIR_STRIKE = TriggerRule("Air/drone strike", 3, parsed=True)
+SEIZED_PERSON = TriggerRule("Abduction/forced disappearance", 2, parsed=True)
 CAPTIVES = frozenset({"prisoner", "detainee", "captive", "hostage", "pow", "body"})
 GROUP_EVENTS = frozenset(
     {"formation", "creation", "launch", "establishment", "dissolution", "merger", "disbandment"}
 )
-THROWN_AT_POLICE = TriggerRule("Violent demonstration", 3)
-BURNED_ALIVE = TriggerRule("Attack", 1)
-FIGHT = TriggerRule("Armed clash", 2)
-GATHERING = TriggerRule("Peaceful protest", 2)
-GROUP_CHANGE = TriggerRule("Change to group/activity", 3)
-ACTIVITY_CHANGE = TriggerRule("Change to group/activity", 2)
-BASE = TriggerRule("Headquarters or base established", 3)
-SIGNED = TriggerRule("Agreement", 3)
-AGREED = TriggerRule("Agreement", 2)
-DIRECTIVE = TriggerRule("Other", 1)
-MINE = TriggerRule("Remote explosive/landmine/IED", 2)
-TAKEN = TriggerRule("Non-state actor overtakes territory", 3)
-REGAINED = TriggerRule("Government regains territory", 3)
+THROWN_AT_POLICE = TriggerRule("Violent demonstration", 3, parsed=True)
+BURNED_ALIVE = TriggerRule("Attack", 1, parsed=True)
+FIGHT = TriggerRule("Armed clash", 2, parsed=True)
+GATHERING = TriggerRule("Peaceful protest", 2, parsed=True)
+GROUP_CHANGE = TriggerRule("Change to group/activity", 3, parsed=True)
+ACTIVITY_CHANGE = TriggerRule("Change to group/activity", 2, parsed=True)
+BASE = TriggerRule("Headquarters or base established", 3, parsed=True)
+SIGNED = TriggerRule("Agreement", 3, parsed=True)
+AGREED = TriggerRule("Agreement", 2, parsed=True)
+DIRECTIVE = TriggerRule("Other", 1, parsed=True)
+MINE = TriggerRule("Remote explosive/landmine/IED", 2, parsed=True)
+TAKEN = TriggerRule("Non-state actor overtakes territory", 3, parsed=True)
+REGAINED = TriggerRule("Government regains territory", 3, parsed=True)
 
 
 def lemma_of(token: Token) -> str:
@@ -856,14 +859,29 @@ PERSONS = frozenset(
         "member",
         "trader",
         "student",
+        "worker",
+        "employee",
+        "official",
+        "journalist",
+        "engineer",
+        "driver",
+        "passenger",
+        "tourist",
+        "pilgrim",
+        "hostage",
+        "activist",
+        "doctor",
+        "nurse",
+        "aid",
     }
 )
 
 
 def is_person(thing: Token) -> bool:
-    """Tell whether a noun phrase is people ("a man", "them", "two suspected thieves")."""
+    """Tell whether a noun phrase is people ("a man", "them", "two oil workers")."""
     pronoun = thing.tag_ == "PRP" or thing.lower_ == "who"
-    return pronoun or thing.ent_type_ == "PERSON" or lemma_of(thing) in PERSONS
+    people = PERSONS | CIVILIANS | ARMED_PERSONS | LEADER_NOUNS
+    return pronoun or thing.ent_type_ == "PERSON" or lemma_of(thing) in people
 
 
 def governing(token: Token) -> Token:

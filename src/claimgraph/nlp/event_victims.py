@@ -105,6 +105,19 @@ def is_one_person(token: Token) -> bool:
     return token.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS and token.tag_ in {"NN", "NNP"}
 
 
+def harms_people(trigger: Token) -> bool:
+    """Tell whether a verb is done to people ("executed 11 civilians", "were wounded").
+
+    Its object, or its subject in the passive, names people; the subject of an intransitive
+    ("civilians had died") does not count: dying is not something done to them.
+    """
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and (c.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
+        for c in trigger.children
+    )
+
+
 def in_clash_sides(token: Token, trigger: Token) -> bool:
     """Tell whether a patient is a side of "a clash between X and Y", not a victim."""
     for ancestor in token.ancestors:

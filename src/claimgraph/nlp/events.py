@@ -28,6 +28,7 @@ from claimgraph.nlp.event_arguments import (
     argument_tokens,
     fatalities_for,
     geo_precision,
+    harms_people,
     named_agent,
     paragraph_scene,
     preceding_actor,
@@ -530,12 +531,15 @@ def died_of_illness(head: Token) -> bool:
 
 
 def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
-    """Drop vague triggers ("eliminated", "dead") that no other trigger in the sentence supports."""
+    """Drop vague triggers ("eliminated", "dead") that no other trigger in the sentence supports.
+
+    A vague verb done to people reports violence on its own ("executed 11 civilians").
+    """
     if len(triggers) != 1:
         return triggers
     (only,) = triggers
     if only.rule.specificity == 1 and only.head.lemma_.lower() in WEAK_ALONE:
-        return []
+        return triggers if harms_people(only.head) else []
     return triggers
 
 
@@ -667,8 +671,8 @@ def code_incident(
     """Code one incident from its triggers and the sentence around them.
 
     `scores` are the classifier's probabilities for the incident's text: where they are
-    decisive (`decisive_type`), the classifier's type replaces the trigger's, and the
-    codebook's distinctions that need the parse are applied after it.
+    decisive (`decisive_type`), the classifier's type replaces a word trigger's (never one
+    read from the parse), and the codebook's distinctions that need the parse apply after it.
     """
     main = max(group, key=lambda t: (t.rule.specificity, -t.span.start))
     fighting = [t for t in group if is_fighting(t)]
@@ -693,7 +697,7 @@ def code_incident(
     if not victim_kinds and any(is_armed_person(p) for p in patients):
         victim_kinds = ["unidentified"]  # soldiers, policemen, militants: armed, side unnamed
     coded_type = main.rule.sub_event_type
-    if scores is not None:
+    if scores is not None and not main.rule.parsed:
         # A trigger that only says violence happened ("attacked", "killed") is generic.
         generic = main.rule.specificity <= 1 and EVENT_TYPE_OF[coded_type] in VIOLENT_EVENT_TYPES
         coded_type = decisive_type(scores, coded_type, generic) or coded_type
