@@ -219,6 +219,13 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
         # A description of a group is no change to it.
         ("Gunmen of a break-away faction of the rebels shot dead a trader in Multan.",
          "Attack", 1),
+        # What an agreement provides for is no incident; police stand-offs with stone-throwers
+        # are violent demonstrations; a crowd handing a man to the police is still a mob.
+        ("The rebels agreed to release five hostages in Multan.", "Agreement", None),
+        ("Police fired tear gas to disperse stone-throwing youths in Lahore.",
+         "Violent demonstration", None),
+        ("Residents beat a suspected thief in Multan before handing him to the police.",
+         "Mob violence", None),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
          "Abduction/forced disappearance", None),
@@ -272,6 +279,11 @@ def test_the_deed_an_arrested_man_is_held_for_is_background(nlp: Language) -> No
     )
     coded = {e.sub_event_type: e.background for e in events_of(nlp, text)}
     assert coded == {"Arrests": False, "Remote explosive/landmine/IED": True}
+
+
+def test_troops_marching_is_no_protest(nlp: Language) -> None:
+    events = events_of(nlp, "Troops marched into Lahore after the floods to help with the rescue.")
+    assert "Peaceful protest" not in {e.sub_event_type for e in events}
 
 
 def test_police_finding_bodies_is_no_weapons_seizure(nlp: Language) -> None:

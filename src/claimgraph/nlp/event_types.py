@@ -243,7 +243,11 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
         span = doc[start:end]
         triggers.append(Trigger(span=span, head=span.root, rule=rule))
     topics = topic_tokens(doc, triggers)
-    triggers = [t for t in triggers if t.head.i not in topics and not is_modifier_only(t)]
+    triggers = [
+        t
+        for t in triggers
+        if t.head.i not in topics and not is_modifier_only(t) and not is_troop_movement(t)
+    ]
     triggers.sort(key=lambda t: t.span.start)
     return triggers
 
@@ -293,13 +297,27 @@ def topic_tokens(doc: Doc, triggers: Sequence[Trigger]) -> set[int]:
         for child in head.children:
             lemma = child.lemma_.lower()
             about = child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and not stops
+            agreed = lemma_of(head) in {"agree", "agreement", "deal", "pact", "accord"}
             purpose = child.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"} and (
-                lemma in DEMAND_VERBS | STOP_VERBS or head.lemma_.lower() in INTENT_NOUNS
+                lemma in DEMAND_VERBS | STOP_VERBS
+                or lemma_of(head) in INTENT_NOUNS
+                or (agreed and child.dep_ in {"xcomp", "acl"})  # "agreed to release hostages"
             )
             stopped = stops and child.dep_ in {"dobj", "xcomp", "nsubjpass"}
             if about or purpose or stopped:
                 topics.update(t.i for t in child.subtree)
     return topics
+
+
+def is_troop_movement(trigger: Trigger) -> bool:
+    """Tell whether a "march" or "rally" is armed men moving ("troops marched into the town")."""
+    head = trigger.head
+    if lemma_of(head) not in {"march", "rally"} or head.pos_ != "VERB":
+        return False
+    return any(
+        is_armed_person(s) or lemma_of(s) in STATE_WORDS | {"force", "column", "convoy"}
+        for s in deps(head, {"nsubj"})
+    )
 
 
 # Nouns a trigger word can modify without naming an incident ("riot police", "attack dogs").
@@ -725,7 +743,14 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
     ):
         return ACTIVITY_CHANGE  # "announced it would suspend attacks": the announcement is it
     set_up = lemma != "set" or any(c.lower_ == "up" for c in token.children)
-    if lemma in BUILDING_VERBS and object_lemmas & BASE_NOUNS and set_up:
+    # An office is a base only when armed men open it, not a party registering voters.
+    armed = any(
+        is_armed_person(t) or lemma_of(t) in ARMED_UNITS | {"army", "militia", "rebel"}
+        for a in agents_of(token)
+        for t in a.subtree
+    )
+    bases = object_lemmas & BASE_NOUNS if armed else object_lemmas & BASE_NOUNS - {"office"}
+    if lemma in BUILDING_VERBS and bases and set_up:
         return BASE
     if lemma in SIGNING_VERBS and object_lemmas & AGREEMENT_NOUNS:
         return SIGNED
@@ -1611,12 +1636,15 @@ def harms_people(sentence: Span, lemmas: frozenset[str]) -> bool:
 
 def state_involved(sentence: Span) -> bool:
     """Tell whether the state takes part in what a sentence tells ("police said" does not)."""
-    return any(
-        lemma_of(t) in STATE_WORDS
-        and not (t.dep_ == "nsubj" and lemma_of(t.head) in REPORTING_VERBS)
-        and not (t.dep_ == "compound" and lemma_of(t.head) in STATE_WORDS)
-        for t in sentence
-    )
+    for token in sentence:
+        if lemma_of(token) not in STATE_WORDS:
+            continue
+        acting = token.dep_ == "nsubj" and lemma_of(token.head) not in REPORTING_VERBS
+        # "clashed with police", "threw stones at police", "were dispersed by police".
+        faced = token.dep_ == "pobj" and token.head.lower_ in {"with", "at", "against", "by"}
+        if acting or faced:
+            return True
+    return False
 
 
 def captures_ground(sentence: Span) -> str | None:
