@@ -2,7 +2,9 @@
 
 A place that says who took part ("Russian airstrikes", "U.S. service members", "Turkey shot
 down a jet") is not the scene; a dateline is where the story was filed. Locations carry the
-text's English spelling and ACLED's geo_precision.
+text's English spelling and ACLED's geo_precision. The admin units a note names in brackets
+after a place ("near Robotyne (Polohy, Zaporizhia)") rank right after that place, innermost
+first: they say where the place is, and stand in for it when it did not resolve.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.tokens import Span, Token
 from claimgraph.model import Actor, Location, Place
 from claimgraph.nlp.event_agents import GROUP_NOUNS, MODIFIER_DEPS
 from claimgraph.resolve.demonyms import country_for_demonym
+from claimgraph.resolve.places import ADMIN_BRACKET
 
 # Prepositions that put an incident somewhere; "from" gives origin, not the scene.
 SCENE_PREPOSITIONS = frozenset(
@@ -141,12 +144,16 @@ def rank_scene_places(
     ("Russian airstrikes", "U.S. service members"), a country that acts ("Turkey shot down a
     jet"); a dateline city is where the story was filed.
     """
-    scored = []
-    for place in places_in(sentence, places):
+    scored: list[tuple[float, int, int, Place]] = []
+    inside = places_in(sentence, places)
+    owners = {id(p): owner for p in inside if (owner := bracket_owner(p, inside, sentence))}
+    for place in inside:
         if any(a.start <= place.start and place.end <= a.end for a in actors):
             continue
         if place.start == sentence.start_char and place.text.isupper() and len(place.text) > 3:
             continue  # "PESHAWAR, March 14 —": the dateline says where the story was filed
+        if id(place) not in owners and is_actor_country(place, sentence.doc.text):
+            continue
         token = token_at(sentence, place.end - 1)
         if says_who(place, token, trigger):
             continue
@@ -164,9 +171,33 @@ def rank_scene_places(
             distance += 3  # "a Russian general killed in Syria": the adjective is who, not where
         if names_something_else(token, trigger):
             distance += 3  # "the Vienna process", "the Chicago Police Department"
-        scored.append((distance, place.start, place))
-    scored.sort(key=lambda s: (s[0], s[1]))
-    return [place for _, _, place in scored]
+        scored.append((distance, place.start, 0, place))
+    ranks = {id(place): (rank, start) for rank, start, _, place in scored}
+    scored = [
+        (*ranks[id(owner)], place.start, place)
+        if (owner := owners.get(id(place))) is not None and id(owner) in ranks
+        else (rank, start, 0, place)
+        for rank, start, _, place in scored
+    ]
+    scored.sort(key=lambda s: (s[0], s[1], s[2]))
+    return [place for _, _, _, place in scored]
+
+
+def is_actor_country(place: Place, text: str) -> bool:
+    """Tell whether a country stands alone in brackets, as in ACLED's actor names
+    ("Islamic State (Mozambique)", "Rioters (Mexico)")."""
+    bracketed = text[place.start - 1 : place.end + 1] == f"({text[place.start : place.end]})"
+    return place.start > 0 and bracketed and (place.feature_code or "").startswith("PCL")
+
+
+def bracket_owner(place: Place, places: Sequence[Place], sentence: Span) -> Place | None:
+    """Return the place whose bracketed admin units include this one ("Sinjar (Sinjar, ...)")."""
+    text = sentence.doc.text
+    for owner in places:
+        match = ADMIN_BRACKET.match(text, owner.end) if owner.end <= place.start else None
+        if match and match.start(1) <= place.start < match.end(1):
+            return owner
+    return None
 
 
 def mention_head(token: Token) -> Token:
@@ -200,6 +231,10 @@ def says_who(place: Place, token: Token, trigger: Token) -> bool:
             return True  # "the Russian bombing": whose, not where
     if not country:
         return False
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    group = of.head if of is not None and of.head.i != of.i else None
+    if group is not None and {group.lemma_.lower(), group.lower_.removesuffix("s")} & GROUP_NOUNS:
+        return True  # "Military Forces of Turkey", "the Government of Chad"
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
         return True  # "Turkey shot down a jet", "Russia ignored appeals to stop bombing"
     by_agent = head.dep_ == "pobj" and head.head.lower_ == "by"

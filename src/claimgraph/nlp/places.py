@@ -12,6 +12,10 @@ mislabels places (villages as PERSON, "Punjab" as NORP) and misses some:
   Pakistan), so does a populous city ("Kabul University");
 - a demonym is a place only before a territory word ("in Afghan territory", "on Pakistani
   soil"); "a Pakistani national" is a nationality and is not a place.
+- ACLED-style notes: the admin units in brackets after a place ("in Sinjar (Sinjar, Ninewa)")
+  are places when the gazetteer knows them, an entity the model ran across the brackets
+  ("Timbuktu (Timbuktu, Timbuktu") is read part by part, and a country in an actor's name
+  with a regime period ("Military Forces of Mali (2021-)") is the actor, not a place.
 Ranges the reader marked as boilerplate are skipped. Finding (`find_mentions`) is separate
 from writing (`__call__`), and resolution is `claimgraph.resolve.places`.
 """
@@ -27,7 +31,13 @@ from spacy.tokens import Doc, Span
 from claimgraph.nlp.extensions import is_ignored, register_extensions
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from claimgraph.resolve.places import DIRECTION_WORDS, Mention, resolve_mentions
+from claimgraph.resolve.places import (
+    DIRECTION_WORDS,
+    Mention,
+    bracket_names,
+    names_match,
+    resolve_mentions,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -82,6 +92,17 @@ UNIT_LIST = re.compile(
 )
 LIST_JOIN = re.compile(_LIST_JOIN)
 PLURAL_KINDS = {"counties": "ADM2", "parishes": "ADM2", "districts": "ADM2", "provinces": "ADM1"}
+# ACLED names a state's forces with the period of the regime: "Military Forces of Mali (2021-)".
+REGIME_PERIOD = re.compile(r"\s*\(\s*\d{4}\s*[-–]")
+# Tokens an entity must not run across: a note's "Timbuktu (Timbuktu, Timbuktu" is three names.
+ENTITY_BREAKS = frozenset("(),;[]")
+# A note's bracket of admin units, and the place name before it (maybe past a site word or two:
+# "Mosul airport (Mosul, Ninewa)").
+NOTE_BRACKET = re.compile(r"\(([^()\d\n]{2,120})\)")
+NOTE_OWNER = re.compile(
+    r"([A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|al|el|ad|de|da|du|di|des|an|on|la|le))*)"
+    r"(?:\s+[a-z]+){0,2}\s*$"
+)
 MIN_ORG_CITY_POPULATION = 100_000
 MAX_RUN = 5
 
@@ -371,7 +392,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Find toponym mentions in a parsed doc, in text order, without overlaps."""
     mentions: list[Mention] = _unit_list_mentions(doc, gazetteer)
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in _entity_parts(doc):
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
             mentions.extend(_entity_mentions(ent, gazetteer))
             covered.update(
@@ -386,6 +407,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_run_mentions(run, gazetteer))
     mentions.extend(_dateline_mentions(doc, gazetteer))
     mentions.extend(_abbreviation_mentions(doc, covered))
+    mentions.extend(_admin_note_mentions(doc, gazetteer))
     # A kind word or compass word alone ("the City Council", "North") names no place.
     mentions = [
         m
@@ -405,7 +427,68 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         or _is_prominent(_known(gazetteer, m.lookup))
     ]
     kept = _without_overlaps(doc, mentions)
-    return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
+    kept = _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
+    return [m for m in kept if not REGIME_PERIOD.match(doc.text, m.end)]
+
+
+def _entity_parts(doc: Doc) -> list[Span]:
+    """Return the entities, split where one runs across brackets or commas."""
+    parts = []
+    for ent in doc.ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in ENTITY_BREAKS:
+                if i > start:
+                    parts.append(Span(doc, start, i, label=ent.label_))
+                start = i + 1
+    return parts
+
+
+def _admin_note_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Find a note's place and the known units it names in brackets after it ("Tumbun Rago
+    (Kukawa, Borno state)").
+
+    A bracket is a note's when a name in it is a known admin unit (a country alone is an
+    actor's: "Communal Militia (Nigeria)"); the capitalised run before it is then a place
+    even when the model or the gazetteer does not know it, so its units can stand in for it.
+    """
+    found = []
+    for bracket in NOTE_BRACKET.finditer(doc.text):
+        names = bracket_names(bracket)
+        owner = NOTE_OWNER.search(doc.text, max(0, bracket.start() - 80), bracket.start())
+        if not names or owner is None:
+            continue
+        place = owner.group(1)
+        first, _, rest = place.partition(" ")
+        cued = rest and first.lower() in LOCATIVES  # "In Sinjar (...)"
+        place = rest if cued else place
+        before = doc.text[max(0, owner.start(1) - 12) : owner.start(1)].split()
+        cued = cued or bool(before and before[-1].lower() in LOCATIVES)
+        # One name in brackets is a note's only after a locative or a known place: "He
+        # (Steele) said" is an aside.
+        if len(names) == 1 and not (cued or _known(gazetteer, place)):
+            continue
+        # Units a note names are known as units, or all known and in one country.
+        units, is_note, countries = [], False, None
+        for name, start in names:
+            words = name.split()
+            kind = KIND_WORDS.get(words[-1].lower()) if len(words) > 1 else None
+            lookup = " ".join(words[:-1]) if kind else name
+            known = _known(gazetteer, lookup) or _known(gazetteer, name)
+            if known:
+                units.append(Mention(name, start, start + len(name), lookup, kind))
+            shared = {e.country_code for e in known}
+            countries = shared if countries is None else countries & shared
+            is_note = is_note or any(
+                e.feature_class == "A"
+                and not e.feature_code.startswith("PCL")
+                and names_match(e.name, name)
+                for e in known
+            )
+        if is_note or (len(names) > 1 and countries):
+            found.extend(units)
+            found.append(Mention(place, owner.end(1) - len(place), owner.end(1), place))
+    return found
 
 
 def _surnames(doc: Doc) -> set[str]:

@@ -9,6 +9,18 @@ then checked on the LGL/TR-News dev corpora (benchmarks/geoparse.py); they are n
 
 An unresolved mention still comes out as a Place (name None); `containing_place` finds the
 place it was said to lie in, for an event coder's fallback.
+
+Admin units in brackets. Conflict coders (ACLED's notes) write a place with the units that
+contain it, innermost first: "Sinjar (Sinjar, Ninewa)", "Tumbun Rago (Kukawa, Borno state)",
+"Palma (Cabo Delgado)". `admin_notes` reads that pattern from the text: each name before or
+inside the brackets is constrained by the names after it. A reading whose admin1/admin2 (or
+country) matches a named unit scores `named_admin` per unit, compared on folded names with a
+fuzzy tolerance for transliteration ("Amhara"/"Amara", "Ninewa"/"Nīnawá", "Kharkiv"/
+"Kharkivska oblast"); a reading outside every country the outermost resolvable unit can be in
+is dropped, so an unknown Mozambican "Palma" stays unresolved instead of becoming Palma,
+Spain. The bracketed names ask for units (last ADM1, the one before ADM2, then ADM3), and the
+scene ranking puts them right after their place, so an unresolved place falls back to the
+most specific unit that resolved.
 """
 
 from __future__ import annotations
@@ -17,7 +29,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from claimgraph.model import Place
 from claimgraph.resolve.focus import country_focus, country_name
@@ -31,6 +45,19 @@ CONTAINER_GAP = re.compile(
     re.IGNORECASE,
 )
 MAX_GAP = 40
+# A place's admin units in brackets after it, maybe past a site word or two ("Mosul airport
+# (Mosul, Ninewa)", "Kani township (Yinmabin, Sagaing)"); no digits (a regime period
+# "(2021-)" or a date is not a unit).
+ADMIN_BRACKET = re.compile(r"(?:\s+[a-z]+){0,2}\s*\(([^()\d\n]{2,120})\)")
+# Words a unit's name carries in one source and not the other ("Borno state", "Kharkivska
+# oblast", "Al Anbar"); they are dropped before names are compared.
+UNIT_WORDS = frozenset(
+    ["state", "province", "region", "governorate", "oblast", "raion", "district", "county",
+     "zone", "municipality", "prefecture", "division", "department", "city", "town", "al", "el",
+     "ad", "an", "ar", "as", "ash", "at", "az", "ath"]
+)  # fmt: skip
+NAME_MATCH = 80  # rapidfuzz ratio of folded names; "idleb"/"idlib" is 80, "amhara"/"amara" 91
+BRACKET_KINDS = ("ADM1", "ADM2", "ADM3")  # the last name in brackets, the one before, ...
 MAX_ACRONYM = 4
 DIRECTION_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -58,6 +85,7 @@ WEIGHTS = {
     "namesake_town": 2.5,
     "alias_shadowed": -3.0,
     "near_other": 2.0,  # within PAIR_KM of a plausible reading of another name in the document
+    "named_admin": 4.0,  # per unit named in brackets after the mention that contains the reading
 }
 NAMESAKE_MIN_SHARE = 0.05  # the town holds at least this share of the unit's population
 # A small place abroad that nothing else in the document supports is more likely a local
@@ -84,6 +112,7 @@ class Mention:
     lookup: str
     kind: str | None = None  # feature code the wording asks for: "ADM1", "ADM2", "PPL", "VAL"
     country: str | None = None  # set for demonyms used as places ("Afghan territory")
+    admins: tuple[str, ...] = ()  # units the text names in brackets after it, innermost first
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +203,8 @@ def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -
         parts.append(("same_admin1", WEIGHTS["same_admin1"]))
     if context.near and (support := context.near.get(entry.geonameid)):
         parts.append(("near_other", WEIGHTS["near_other"] * support))
+    if matched := named_admins_matched(entry, mention.admins):
+        parts.append(("named_admin", WEIGHTS["named_admin"] * matched))
     reasons = tuple(f"{name} {value:+.1f}" for name, value in parts)
     return Scored(entry, sum(value for _, value in parts), reasons)
 
@@ -282,6 +313,110 @@ def lookup_candidates(gazetteer: Gazetteer, mention: Mention) -> list[GazetteerE
     return found
 
 
+def admin_notes(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Give each mention the units a note names in brackets after it ("Sinjar (Sinjar, Ninewa)").
+
+    The place before the brackets gets every bracketed name and, unless its wording says
+    otherwise, asks for a populated place ("Kherson (Kherson, Kherson)" is the city); a name
+    inside them gets the names after it and the kind its position asks for (the last an ADM1,
+    the one before an ADM2).
+    """
+    noted = list(mentions)
+    for i, mention in enumerate(mentions):
+        match = ADMIN_BRACKET.match(text, mention.end)
+        if match is None or not (names := bracket_names(match)):
+            continue
+        # Units are listed after what they contain: the place is below them, a town or a site.
+        noted[i] = replace(
+            noted[i], admins=tuple(name for name, _ in names), kind=noted[i].kind or "PPL"
+        )
+        for k, (_, start) in enumerate(names):
+            outer = tuple(name for name, _ in names[k + 1 :])
+            depth = len(names) - 1 - k
+            unit = BRACKET_KINDS[depth] if depth < len(BRACKET_KINDS) else None
+            for j, other in enumerate(mentions):
+                if j != i and other.start == start:
+                    noted[j] = replace(noted[j], admins=outer, kind=noted[j].kind or unit)
+    return noted
+
+
+def bracket_names(match: re.Match[str]) -> list[tuple[str, int]]:
+    """Return the unit names of a bracket with their offsets; none unless every part is a name.
+
+    An acronym is no unit a note would write ("Nonalcoholic Steatohepatitis (NASH)").
+    """
+    names, offset = [], match.start(1)
+    for part in match.group(1).split(","):
+        name = part.strip()
+        if not name[:1].isupper() or name.isupper():
+            return []
+        names.append((name, offset + part.index(name)))
+        offset += len(part) + 1
+    return names
+
+
+def unit_key(name: str) -> str:
+    """Fold a unit's name for comparison, without words sources add or drop ("Borno state")."""
+    words = normalise_name(name).split()
+    return " ".join(w for w in words if w not in UNIT_WORDS) or " ".join(words)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Tell whether two spellings may name the same unit ("Amhara"/"Amara", "Idleb"/"Idlib").
+
+    Compass words must agree when both names carry some ("North Darfur" is not "South Darfur").
+    """
+    key_a, key_b = unit_key(a), unit_key(b)
+    if key_a == key_b:
+        return bool(key_a)
+    compass_a = {w for w in key_a.split() if w in DIRECTION_WORDS}
+    compass_b = {w for w in key_b.split() if w in DIRECTION_WORDS}
+    if compass_a and compass_b and compass_a != compass_b:
+        return False
+    core_a, core_b = core_name(a), core_name(b)
+    return (
+        bool(core_a) and core_a[:1] == core_b[:1] and fuzz.ratio(core_a, core_b) >= NAME_MATCH
+    )
+
+
+def core_name(name: str) -> str:
+    """Return a unit's folded name without unit and compass words ("Shan-North" → "shan")."""
+    return " ".join(w for w in unit_key(name).split() if w not in DIRECTION_WORDS)
+
+
+def named_admins_matched(entry: GazetteerEntry, admins: Sequence[str]) -> int:
+    """Count the bracketed units that an entry's admin1, admin2 or country matches (a unit
+    does not lie in itself: "Marte (Marte, Borno)" is the town, not the district)."""
+    if not admins:
+        return 0
+    code = entry.feature_code
+    own = [
+        n
+        for n in (
+            entry.admin1 if code != "ADM1" else None,
+            entry.admin2 if code != "ADM2" else None,
+            country_name(entry.country_code) if not code.startswith("PCL") else None,
+        )
+        if n
+    ]
+    return sum(any(names_match(name, unit) for unit in own) for name in admins)
+
+
+def admin_countries(gazetteer: Gazetteer, admins: Sequence[str]) -> frozenset[str]:
+    """Return the countries the outermost bracketed unit the gazetteer knows may lie in."""
+    for name in reversed(admins):
+        if not core_name(name):
+            continue  # "Western", "Central": every other country has one
+        units = [
+            e
+            for e in gazetteer.candidates(name) or gazetteer.candidates(unit_key(name))
+            if e.feature_class == "A" and e.country_code and names_match(e.name, name)
+        ]
+        if units:
+            return frozenset(e.country_code for e in units)
+    return frozenset()
+
+
 def is_acronym_target(entry: GazetteerEntry, acronym: str) -> bool:
     """Tell whether a short capitalised word may name this entry ("UK", "UAE"; not "GBI").
 
@@ -381,7 +516,13 @@ def consensus(
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Place]:
     """Resolve every mention in document context; one Place per mention, in order."""
-    candidates = [lookup_candidates(gazetteer, m) for m in mentions]
+    mentions = admin_notes(text, mentions)
+    # A reading abroad of a place the note puts in named units is a namesake: drop it.
+    gates = [admin_countries(gazetteer, m.admins) for m in mentions]
+    candidates = [
+        [e for e in lookup_candidates(gazetteer, m) if not gate or e.country_code in gate]
+        for m, gate in zip(mentions, gates, strict=True)
+    ]
     first = [
         rank_candidates(c, m, Context())[0].entry if c else None
         for c, m in zip(candidates, mentions, strict=True)
@@ -448,7 +589,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for i, entry in enumerate(chosen):
         if entry is not None:
             others = [e for j, e in enumerate(chosen) if j != i and e is not None and e != entry]
-            if is_stray(entry, focus, others):
+            if entry.country_code not in gates[i] and is_stray(entry, focus, others):
                 # The next reading the document does support, if any ("Bagram" in a story on
                 # Afghanistan: not the Iranian village that shares a variant spelling).
                 supported = {e.country_code for e in others}
