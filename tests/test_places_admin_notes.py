@@ -94,6 +94,13 @@ def test_a_namesake_abroad_is_not_the_place_a_note_puts_in_named_units(
     assert any(p.name == "Cabo Delgado" for p in places)
 
 
+def test_places_listed_before_the_brackets_share_them(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    places = places_of("Insurgents moved between Palma and Quionga (Palma, Cabo Delgado).")
+    assert all(p.country_code != "ES" for p in places)
+
+
 def test_no_place_text_runs_into_the_brackets(places_of: Callable[[str], list[Place]]) -> None:
     text = "Protesters gathered in Stepove (Stepove, Zaporizhia) and in Palma (Cabo Delgado)."
     places = places_of(text)

@@ -35,7 +35,6 @@ from claimgraph.resolve.places import (
     DIRECTION_WORDS,
     Mention,
     bracket_names,
-    names_match,
     resolve_mentions,
 )
 
@@ -468,7 +467,8 @@ def _admin_note_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         # (Steele) said" is an aside.
         if len(names) == 1 and not (cued or _known(gazetteer, place)):
             continue
-        # Units a note names are known as units, or all known and in one country.
+        # A note's bracket names a known unit, or places all known and in one country, or
+        # follows a locative ("near Kabani (Jisr al-Shughur, Idleb)") with a known place.
         units, is_note, countries = [], False, None
         for name, start in names:
             words = name.split()
@@ -480,12 +480,9 @@ def _admin_note_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             shared = {e.country_code for e in known}
             countries = shared if countries is None else countries & shared
             is_note = is_note or any(
-                e.feature_class == "A"
-                and not e.feature_code.startswith("PCL")
-                and names_match(e.name, name)
-                for e in known
+                e.feature_class == "A" and not e.feature_code.startswith("PCL") for e in known
             )
-        if is_note or (len(names) > 1 and countries):
+        if is_note or (len(names) > 1 and (countries or (cued and units))):
             found.extend(units)
             found.append(Mention(place, owner.end(1) - len(place), owner.end(1), place))
     return found

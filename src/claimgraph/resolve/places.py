@@ -58,6 +58,7 @@ UNIT_WORDS = frozenset(
 )  # fmt: skip
 NAME_MATCH = 80  # rapidfuzz ratio of folded names; "idleb"/"idlib" is 80, "amhara"/"amara" 91
 BRACKET_KINDS = ("ADM1", "ADM2", "ADM3")  # the last name in brackets, the one before, ...
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*$")
 MAX_ACRONYM = 4
 DIRECTION_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -327,9 +328,12 @@ def admin_notes(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if match is None or not (names := bracket_names(match)):
             continue
         # Units are listed after what they contain: the place is below them, a town or a site.
-        noted[i] = replace(
-            noted[i], admins=tuple(name for name, _ in names), kind=noted[i].kind or "PPL"
-        )
+        admins = tuple(name for name, _ in names)
+        # Places listed before the bracket share it: "between Boni and Hombori (Douentza, Mopti)".
+        j = i
+        while j >= 0 and (j == i or LIST_GAP.match(text, mentions[j].end, mentions[j + 1].start)):
+            noted[j] = replace(noted[j], admins=admins, kind=noted[j].kind or "PPL")
+            j -= 1
         for k, (_, start) in enumerate(names):
             outer = tuple(name for name, _ in names[k + 1 :])
             depth = len(names) - 1 - k
