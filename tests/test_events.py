@@ -226,6 +226,12 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Violent demonstration", None),
         ("Residents beat a suspected thief in Multan before handing him to the police.",
          "Mob violence", None),
+        # Split protest forms, national forces as the state, barrel bombs from the air.
+        ("Police detained twelve teachers at a sit-in outside the ministry in Lahore.",
+         "Protest with intervention", None),
+        ("On 4 May 2019, Pakistani forces captured the village of Kot from the rebels after "
+         "heavy fighting.", "Government regains territory", None),
+        ("Helicopters dropped barrel bombs on a village near Multan.", "Air/drone strike", None),
         # No trigger word at all: the classifier reads the lead.
         ("Armed men carried off four girls from a school near Multan.",
          "Abduction/forced disappearance", None),
@@ -279,6 +285,16 @@ def test_the_deed_an_arrested_man_is_held_for_is_background(nlp: Language) -> No
     )
     coded = {e.sub_event_type: e.background for e in events_of(nlp, text)}
     assert coded == {"Arrests": False, "Remote explosive/landmine/IED": True}
+
+
+def test_fighting_the_text_denies_is_no_clash(nlp: Language) -> None:
+    coder = nlp.get_pipe("events_v1")
+    coder.use_classifier = False  # the rules alone: the classifier may guess the type anyway
+    try:
+        events = events_of(nlp, "The army entered Multan on Friday without fighting.")
+    finally:
+        coder.use_classifier = True
+    assert "Armed clash" not in {e.sub_event_type for e in events}
 
 
 def test_troops_marching_is_no_protest(nlp: Language) -> None:

@@ -246,7 +246,10 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule
     triggers = [
         t
         for t in triggers
-        if t.head.i not in topics and not is_modifier_only(t) and not is_troop_movement(t)
+        if t.head.i not in topics
+        and not is_modifier_only(t)
+        and not is_troop_movement(t)
+        and not is_denied(t)
     ]
     triggers.sort(key=lambda t: t.span.start)
     return triggers
@@ -307,6 +310,14 @@ def topic_tokens(doc: Doc, triggers: Sequence[Trigger]) -> set[int]:
             if about or purpose or stopped:
                 topics.update(t.i for t in child.subtree)
     return topics
+
+
+def is_denied(trigger: Trigger) -> bool:
+    """Tell whether the text denies the incident: "without fighting", "no clashes were reported"."""
+    head = trigger.head
+    if head.dep_ in {"pobj", "pcomp"} and head.head.lower_ == "without":
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def is_troop_movement(trigger: Trigger) -> bool:
@@ -1415,9 +1426,19 @@ DETONATED = frozenset(
 REMOTE_OR_BATTLE = frozenset({"Explosions/Remote violence", "Battles"})
 
 
+# Forms of protest the tokenizer splits ("sit-in" is three tokens).
+PROTEST_FORMS = ("sit-in", "human chain", "hunger strike", "flash mob", "picket line")
+
+
+def names_protest_form(sentence: Span) -> bool:
+    """Tell whether a sentence names a protest the tokenizer splits ("a sit-in")."""
+    text = sentence.text.lower()
+    return any(form in text for form in PROTEST_FORMS)
+
+
 def is_protest_context(sentence: Span, lemmas: frozenset[str]) -> bool:
     """Tell whether a sentence tells of a demonstration ("protesters", "a peaceful march")."""
-    if lemmas & PROTEST_WORDS - {"march", "rally"}:
+    if lemmas & PROTEST_WORDS - {"march", "rally"} or names_protest_form(sentence):
         return True
     # "march" and "rally" are protests as nouns, or as verbs of people (not of troops).
     if any(
@@ -1503,6 +1524,8 @@ def at_protest(sentence: Span) -> bool:
     "detained protesters", "arrested students during a march", "detained people who gathered
     to protest" count; "arrested soon after a rally" does not.
     """
+    if names_protest_form(sentence):
+        return True
     for token in sentence:
         lemma = lemma_of(token)
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -1693,6 +1716,9 @@ def refine_territory(
 STATE_FORCES = frozenset({"regime", "government", "army", "military", "troop", "soldier"})
 
 
+LOYALIST = frozenset({"pro-government", "loyalist", "government-backed", "state-backed"})
+
+
 def state_subject(sentence: Span) -> bool:
     """Tell whether a capture's subject is state forces ("regime forces", "government troops")."""
     for token in sentence:
@@ -1700,8 +1726,9 @@ def state_subject(sentence: Span) -> bool:
             continue
         for subject in deps(token, {"nsubj"}):
             words = {lemma_of(t) for t in subject.subtree}
-            if words & STATE_FORCES:
-                return True
+            national = any(t.ent_type_ == "NORP" for t in subject.subtree)
+            if words & STATE_FORCES or words & LOYALIST or (national and words & {"force"}):
+                return True  # "regime forces", "Iraqi forces", "pro-government militia"
     return False
 
 
