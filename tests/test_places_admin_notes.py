@@ -94,6 +94,14 @@ def test_a_namesake_abroad_is_not_the_place_a_note_puts_in_named_units(
     assert any(p.name == "Cabo Delgado" for p in places)
 
 
+def test_a_small_place_in_the_named_units_is_no_stray_in_a_story_about_another_country(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    places = places_of("Russian troops shelled a farm near Lisne Pole (Stepove, Zaporizhia).")
+    stepove = next(p for p in places if p.text == "Stepove")
+    assert (stepove.country_code, stepove.admin1) == ("UA", "Zaporizka oblast")
+
+
 def test_places_listed_before_the_brackets_share_them(
     places_of: Callable[[str], list[Place]],
 ) -> None:

@@ -13,14 +13,17 @@ place it was said to lie in, for an event coder's fallback.
 Admin units in brackets. Conflict coders (ACLED's notes) write a place with the units that
 contain it, innermost first: "Sinjar (Sinjar, Ninewa)", "Tumbun Rago (Kukawa, Borno state)",
 "Palma (Cabo Delgado)". `admin_notes` reads that pattern from the text: each name before or
-inside the brackets is constrained by the names after it. A reading whose admin1/admin2 (or
-country) matches a named unit scores `named_admin` per unit, compared on folded names with a
-fuzzy tolerance for transliteration ("Amhara"/"Amara", "Ninewa"/"Nīnawá", "Kharkiv"/
-"Kharkivska oblast"); a reading outside every country the outermost resolvable unit can be in
-is dropped, so an unknown Mozambican "Palma" stays unresolved instead of becoming Palma,
-Spain. The bracketed names ask for units (last ADM1, the one before ADM2, then ADM3), and the
-scene ranking puts them right after their place, so an unresolved place falls back to the
-most specific unit that resolved.
+inside the brackets is constrained by the names after it, and places listed before the
+brackets share them ("between Boni and Hombori (Douentza, Mopti)"). When some readings lie
+in a named unit (their admin1, admin2 or country matches it) the others are dropped, and
+`named_admin` scores each unit matched; names are compared folded, with a fuzzy tolerance
+for transliteration ("Amhara"/"Amara", "Ninewa"/"Nīnawá", "Kharkiv"/"Kharkivska oblast").
+A reading outside every country the outermost resolvable unit can be in is dropped too, so
+an unknown Mozambican "Palma" stays unresolved instead of becoming Palma, Spain; a reading
+the units support is no stray. The bracketed names ask for units (last ADM1, the one before
+ADM2, then ADM3) and the place before them for a populated place; the scene ranking
+(`nlp.event_scene`) puts them right after their place, so an unresolved place falls back to
+the most specific unit that resolved.
 """
 
 from __future__ import annotations
@@ -406,6 +409,14 @@ def named_admins_matched(entry: GazetteerEntry, admins: Sequence[str]) -> int:
     return sum(any(names_match(name, unit) for unit in own) for name in admins)
 
 
+def within_named_units(entries: list[GazetteerEntry], mention: Mention) -> list[GazetteerEntry]:
+    """Keep the readings that lie in a unit bracketed after the mention, when any does."""
+    if not mention.admins:
+        return entries
+    inside = [e for e in entries if named_admins_matched(e, mention.admins)]
+    return inside or entries
+
+
 def admin_countries(gazetteer: Gazetteer, admins: Sequence[str]) -> frozenset[str]:
     """Return the countries the outermost bracketed unit the gazetteer knows may lie in."""
     for name in reversed(admins):
@@ -524,7 +535,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     # A reading abroad of a place the note puts in named units is a namesake: drop it.
     gates = [admin_countries(gazetteer, m.admins) for m in mentions]
     candidates = [
-        [e for e in lookup_candidates(gazetteer, m) if not gate or e.country_code in gate]
+        within_named_units(
+            [e for e in lookup_candidates(gazetteer, m) if not gate or e.country_code in gate], m
+        )
         for m, gate in zip(mentions, gates, strict=True)
     ]
     first = [
@@ -593,7 +606,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for i, entry in enumerate(chosen):
         if entry is not None:
             others = [e for j, e in enumerate(chosen) if j != i and e is not None and e != entry]
-            if entry.country_code not in gates[i] and is_stray(entry, focus, others):
+            admins = mentions[i].admins
+            noted = entry.country_code in gates[i] or named_admins_matched(entry, admins)
+            if not noted and is_stray(entry, focus, others):
                 # The next reading the document does support, if any ("Bagram" in a story on
                 # Afghanistan: not the Iranian village that shares a variant spelling).
                 supported = {e.country_code for e in others}
