@@ -426,8 +426,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         or _is_prominent(_known(gazetteer, m.lookup))
     ]
     kept = _without_overlaps(doc, mentions)
-    kept = _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
-    return [m for m in kept if not REGIME_PERIOD.match(doc.text, m.end)]
+    return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
 
 
 def _entity_parts(doc: Doc) -> list[Span]:
@@ -565,7 +564,10 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
-        doc._.places = resolve_mentions(doc.text, mentions, self.gazetteer)
+        places = resolve_mentions(doc.text, mentions, self.gazetteer)
+        # A state's forces "of Peru (2021-)" are an actor, not a place; resolved with the
+        # rest, the name still tells the country the note is set in.
+        doc._.places = [p for p in places if not REGIME_PERIOD.match(doc.text, p.end)]
         return doc
 
 

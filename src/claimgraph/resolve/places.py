@@ -392,7 +392,7 @@ def core_name(name: str) -> str:
 
 
 def named_admins_matched(entry: GazetteerEntry, admins: Sequence[str]) -> int:
-    """Count the bracketed units that an entry's admin1, admin2 or country matches (a unit
+    """Count which of an entry's admin1, admin2 and country a bracketed name matches (a unit
     does not lie in itself: "Marte (Marte, Borno)" is the town, not the district)."""
     if not admins:
         return 0
@@ -406,15 +406,42 @@ def named_admins_matched(entry: GazetteerEntry, admins: Sequence[str]) -> int:
         )
         if n
     ]
-    return sum(any(names_match(name, unit) for unit in own) for name in admins)
+    return sum(any(names_match(name, unit) for name in admins) for unit in own)
 
 
-def within_named_units(entries: list[GazetteerEntry], mention: Mention) -> list[GazetteerEntry]:
-    """Keep the readings that lie in a unit bracketed after the mention, when any does."""
+def within_named_units(
+    entries: list[GazetteerEntry], mention: Mention, gazetteer: Gazetteer
+) -> list[GazetteerEntry]:
+    """Keep the readings that lie in a unit bracketed after the mention, when any does.
+
+    When none does but a named unit is known ("Pauktaw (Pauktaw, Rakhine)" with only a
+    Pauktaw near Yangon in the gazetteer), the place is missing: keep none, so that its
+    units stand in for it. Prominent readings stay in either case, for the score to weigh:
+    units are renamed and redrawn, and sources spell them apart ("Lima (Lima, Lima)" is the
+    capital, whose province GeoNames calls "Municipalidad Metropolitana de Lima").
+    """
     if not mention.admins:
         return entries
-    inside = [e for e in entries if named_admins_matched(e, mention.admins)]
-    return inside or entries
+    units = named_units(gazetteer, mention.admins)
+    inside = [
+        e
+        for e in entries
+        if named_admins_matched(e, mention.admins) or any(is_inside(e, u) for u in units)
+    ]
+    if not inside and not units:
+        return entries
+    return [e for e in entries if e in inside or is_prominent(e)]
+
+
+def named_units(gazetteer: Gazetteer, admins: Sequence[str]) -> list[GazetteerEntry]:
+    """Return the first- and second-level units the gazetteer knows under bracketed names."""
+    return [
+        e
+        for name in admins
+        if core_name(name)  # "Central" alone could be anywhere
+        for e in gazetteer.candidates(name) or gazetteer.candidates(unit_key(name))
+        if e.feature_code in {"ADM1", "ADM2"} and names_match(e.name, name)
+    ]
 
 
 def admin_countries(gazetteer: Gazetteer, admins: Sequence[str]) -> frozenset[str]:
@@ -536,7 +563,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     gates = [admin_countries(gazetteer, m.admins) for m in mentions]
     candidates = [
         within_named_units(
-            [e for e in lookup_candidates(gazetteer, m) if not gate or e.country_code in gate], m
+            [e for e in lookup_candidates(gazetteer, m) if not gate or e.country_code in gate],
+            m,
+            gazetteer,
         )
         for m, gate in zip(mentions, gates, strict=True)
     ]
