@@ -33,6 +33,9 @@ ROWS = [
                    admin1_code="RU.61", admin1="Rostovskaya oblast'"),
     GazetteerEntry(9_000_005, "Cabo Delgado", -12.3, 39.3, "MZ", "A", "ADM1", 2_300_000,
                    admin1_code="MZ.01", admin1="Cabo Delgado"),
+    # A village of the name in another province; the one the notes mean is missing.
+    GazetteerEntry(9_000_007, "Orikhove", 49.9, 36.4, "UA", "P", "PPL", 2_000,
+                   admin1_code="UA.07", admin1="Kharkivska oblast"),
     # The Mozambican Palma is missing; only the Spanish city carries the name.
     GazetteerEntry(9_000_006, "Palma", 39.57, 2.65, "ES", "P", "PPLA", 400_000,
                    admin1_code="ES.07", admin1="Illes Balears"),
@@ -100,6 +103,14 @@ def test_a_small_place_in_the_named_units_is_no_stray_in_a_story_about_another_c
     places = places_of("Russian troops shelled a farm near Lisne Pole (Stepove, Zaporizhia).")
     stepove = next(p for p in places if p.text == "Stepove")
     assert (stepove.country_code, stepove.admin1) == ("UA", "Zaporizka oblast")
+
+
+def test_a_namesake_outside_the_named_units_is_not_the_place(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    places = places_of("Drones hit a school in Orikhove (Vasylivka, Zaporizhia) on Friday.")
+    assert next(p for p in places if p.text == "Orikhove").name is None
+    assert any(p.name == "Vasylivka Raion" for p in places)
 
 
 def test_places_listed_before_the_brackets_share_them(
