@@ -51,7 +51,6 @@ from claimgraph.nlp.event_types import (
     is_armed_person,
     is_recovered_weapon,
     load_trigger_rules,
-    names_ground,
     refine_sub_event_type,
     triggers_by_sentence,
 )
@@ -501,9 +500,7 @@ def names_territory(trigger: Trigger) -> bool:
     objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep"}]
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
     places = {t.ent_type_ for o in objects for t in o.subtree}
-    return bool(words & TERRITORY_WORDS or places & {"GPE", "LOC", "FAC"}) or names_ground(
-        trigger.head
-    )
+    return bool(words & TERRITORY_WORDS or places & {"GPE", "LOC", "FAC"})
 
 
 def is_nobody(token: Token) -> bool:
