@@ -42,6 +42,7 @@ from claimgraph.nlp.event_arguments import (
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.event_types import (
     EVENT_TYPE_OF,
+    GROUND_WORDS,
     VIOLENT_EVENT_TYPES,
     Trigger,
     TriggerRule,
@@ -114,28 +115,8 @@ REACTION_VERBS = frozenset(
         "mark",
     }
 )
-TERRITORY_WORDS = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "territory",
-        "district",
-        "area",
-        "base",
-        "province",
-        "region",
-        "border",
-        "crossing",
-        "hill",
-        "airport",
-        "port",
-        "control",
-        "checkpoint",
-        "outpost",
-        "ground",
-    }
-)
+# What a territorial trigger takes: ground (event_types.GROUND_WORDS), or control of it.
+TERRITORY_WORDS = GROUND_WORDS | {"control", "ground"}
 VIOLENT_CAUSES = frozenset(
     {
         "wound",
