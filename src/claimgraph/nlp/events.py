@@ -40,6 +40,7 @@ from claimgraph.nlp.event_arguments import (
     tree_distance,
 )
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
+from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_types import (
     EVENT_TYPE_OF,
     GROUND_WORDS,
@@ -52,7 +53,6 @@ from claimgraph.nlp.event_types import (
     is_armed_person,
     is_recovered_weapon,
     load_trigger_rules,
-    refine_sub_event_type,
     triggers_by_sentence,
 )
 from claimgraph.nlp.extensions import analysed_sentences
