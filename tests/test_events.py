@@ -264,6 +264,9 @@ def test_sentence_is_coded_with_acled_type_and_toll(
         "The weather in Lahore was pleasant.",
         # Descriptions and advisories, not incidents.
         "The Avars form the largest ethnic group in the region.",
+        # where a handover happened is not ground handed over; a vote beaten is no beating
+        "The body was handed over to the family in Multan.",
+        "The ruling party beat the opposition in the election in Lahore.",
         "The embassy issued a travel warning for Lahore.",
     ],
 )

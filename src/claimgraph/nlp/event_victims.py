@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.nlp.event_agents import KIN_NOUNS, PERSON_NOUNS, argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
+from claimgraph.nlp.event_types import is_person
 from claimgraph.nlp.syntax import prep_objects
 from claimgraph.resolve.numbers import Count, find_death_counts, number_value, parse_count
 
@@ -111,10 +112,16 @@ def harms_people(trigger: Token) -> bool:
     Its object, or its subject in the passive, names people; the subject of an intransitive
     ("civilians had died") does not count: dying is not something done to them.
     """
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]  # "beat and burned him"
     return any(
         c.dep_ in {"dobj", "nsubjpass"}
-        and (c.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
-        for c in trigger.children
+        and (
+            c.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS
+            or c.ent_type_ in {"PERSON", "NORP"}
+            or (is_person(c) and c.lower_ not in {"it", "itself"})
+        )
+        for verb in verbs
+        for c in verb.children
     )
 
 

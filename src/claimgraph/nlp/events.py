@@ -159,7 +159,9 @@ CULPABILITY = frozenset(
     }
 )
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
-WEAK_ALONE = frozenset({"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm"})
+WEAK_ALONE = frozenset(
+    {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat"}
+)
 MAX_SCENE_DISTANCE = 8
 # Sentences of a document's lead (headline + first sentence) read for an incident the rules missed.
 LEAD_SENTENCES = 2
@@ -478,7 +480,12 @@ def is_reaction(trigger: Trigger) -> bool:
 
 def names_territory(trigger: Trigger) -> bool:
     """Tell whether a territorial trigger ("captured", "retook") takes ground, not people."""
-    objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep"}]
+    # What is taken, or "control of" it; not where it happened ("handed over ... in Peshawar").
+    objects = [
+        c
+        for c in trigger.head.children
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"} or (c.dep_ == "prep" and c.lower_ == "of")
+    ]
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
     places = {t.ent_type_ for o in objects for t in o.subtree}
     return bool(words & TERRITORY_WORDS or places & {"GPE", "LOC", "FAC"})
