@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from claimgraph.model import Event
+from claimgraph.nlp.event_types import find_triggers
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
 from tests.conftest import PAKISTAN_ROWS, make_document
@@ -392,3 +393,14 @@ def test_a_generic_attack_on_property_with_no_one_hurt_is_property_destruction(
     (on_people,) = events_of(nlp, "Suspected rebels attacked a bus near Multan, killing four.")
     assert on_property.sub_event_type == "Looting/property destruction"
     assert on_people.sub_event_type == "Attack"
+
+
+def test_leaflets_are_a_directive_only_when_they_order_or_threaten(nlp: Language) -> None:
+    coder = nlp.get_pipe("events_v1")
+
+    def triggered(text: str) -> list[str]:
+        doc = nlp(text)
+        return [t.rule.sub_event_type for t in find_triggers(doc, coder.matcher, coder.rules)]
+
+    assert "Other" in triggered("Militants distributed leaflets ordering shopkeepers to close.")
+    assert triggered("Activists distributed leaflets urging people to vote.") == []

@@ -796,7 +796,7 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
         return AGREED
     if lemma in DIRECTIVE_VERBS and any(is_directive(o) for o in objects):
         return DIRECTIVE
-    if lemma in POSTING_VERBS and object_lemmas & LEAFLETS:
+    if lemma in POSTING_VERBS and any(orders_people(o) for o in objects):
         return DIRECTIVE
     if lemma in {"close", "shut", "cut"} and object_lemmas & CLOSABLE:
         return DIRECTIVE
@@ -837,6 +837,22 @@ def threatens_violence(verb: Token) -> bool:
     """Tell whether a threat is of violence ("threatening reprisals", "threatened to kill")."""
     said = deps(verb, {"dobj", "xcomp"})
     return any(lemma_of(t) in THREATENED for s in said for t in s.subtree)
+
+
+ORDERING_VERBS = frozenset(
+    {"order", "warn", "threaten", "demand", "direct", "instruct", "tell", "forbid", "ban"}
+)
+
+
+def orders_people(thing: Token) -> bool:
+    """Tell whether a leaflet orders or threatens ("leaflets ordering shops to close").
+
+    Leaflets urging people to vote are campaigning, not a directive.
+    """
+    if lemma_of(thing) not in LEAFLETS:
+        return False
+    said = [c for c in thing.children if c.dep_ in {"acl", "relcl"}]
+    return any(lemma_of(c) in ORDERING_VERBS for c in said)
 
 
 def is_directive(thing: Token) -> bool:
