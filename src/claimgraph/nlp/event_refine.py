@@ -22,6 +22,7 @@ from claimgraph.nlp.event_types import (
     STATE_KINDS,
     STATE_WORDS,
     SUICIDE,
+    TERRITORIAL_TYPES,
     deps,
     is_person,
     lemma_of,
@@ -630,13 +631,6 @@ def fought_over(sentence: Span, lemmas: frozenset[str]) -> bool:
     return not (lemmas & WITHDRAWAL) or bool(lemmas & FIGHTING)
 
 
-TERRITORIAL_TYPES = frozenset(
-    {
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Non-violent transfer of territory",
-    }
-)
 NON_STATE_KINDS = frozenset({"rebel", "militia", "identity_militia"})
 
 

@@ -53,6 +53,13 @@ EVENT_TYPE_OF = {
 VIOLENT_EVENT_TYPES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
+TERRITORIAL_TYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
 
 # Context words the codebook uses to tell sub-event types apart (lemmas).
 PROTEST_INTERVENTION = frozenset(

@@ -44,6 +44,7 @@ from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_types import (
     EVENT_TYPE_OF,
     GROUND_WORDS,
+    TERRITORIAL_TYPES,
     VIOLENT_EVENT_TYPES,
     Trigger,
     TriggerRule,
@@ -251,12 +252,13 @@ def find_events(
         for group in groups:
             rivals = [t.head for other in groups if other is not group for t in other]
             # The classifier reads one label per text: it weighs in on a sentence's only incident.
-            context = report_context(doc, sentence, group, found) if len(groups) == 1 else None
-            scores = model.classify([context])[0] if model and context else None
+            scores = None
+            if model is not None and len(groups) == 1:
+                context = report_context(doc, sentence, group, found)
+                scores = model.classify([context])[0] if context else None
             incident = code_incident(group, sentence, doc, places, focus, incidents, rivals, scores)
             incidents.append(incident)
-    short = len(doc.text) <= SHORT_REPORT_CHARS
-    if model is not None and short and not any(found):  # no trigger; rejected ones stay so
+    if model is not None and is_short_report(doc) and not any(found):  # rejected ones stay so
         recovered = recover_lead_incident(sentences[:LEAD_SENTENCES], model)
         if recovered is not None:
             sentence, trigger, probability = recovered
@@ -285,13 +287,6 @@ def add_tally(incident: Incident, tally: Fatalities, sentence: Span) -> None:
 
 
 NON_STATE_ARMED = frozenset({"rebel", "militia", "identity_militia", "external"})
-TERRITORIAL = frozenset(
-    {
-        "Non-state actor overtakes territory",
-        "Government regains territory",
-        "Non-violent transfer of territory",
-    }
-)
 ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -372,6 +367,11 @@ def governing_verb(token: Token) -> Token:
     return node
 
 
+def is_short_report(doc: Doc) -> bool:
+    """Tell whether a text is a short report (an event note, a news snippet), not an article."""
+    return len(doc.text) <= SHORT_REPORT_CHARS
+
+
 def report_context(
     doc: Doc, sentence: Span, group: Sequence[Trigger], found: Sequence[Sequence[Trigger]]
 ) -> str | None:
@@ -382,7 +382,7 @@ def report_context(
     as a coder reads it; one that tells several, the incident's sentence. In a longer text
     (an article, a list) the rules alone type the incidents.
     """
-    if len(doc.text) > SHORT_REPORT_CHARS:
+    if not is_short_report(doc):
         return None
     own = {t.span.start for t in group}
     if any(t.span.start not in own for triggers in found for t in triggers):
@@ -460,7 +460,7 @@ def is_reported(trigger: Trigger) -> bool:
         return False
     if head.dep_ in {"attr", "acomp"} and head.pos_ == "NOUN":
         return False  # "being a suicide bomber was OK": a role, not an incident
-    if trigger.rule.sub_event_type in TERRITORIAL and not names_territory(trigger):
+    if trigger.rule.sub_event_type in TERRITORIAL_TYPES and not names_territory(trigger):
         return False
     if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
         generic_present = verb.tag_ in {"VBZ", "VBP"} or any(
