@@ -1,6 +1,7 @@
 """Static token vectors for the training scripts: distil all-MiniLM-L6-v2 once, then shrink.
 
-Shared by training/checkworthiness.py and training/event_types.py (training venv only).
+Used by training/checkworthiness.py (training venv only); the event-type classifier reads the
+contextual encoder instead (training/sentence_encoder.py).
 """
 
 from __future__ import annotations
