@@ -23,12 +23,11 @@ from claimgraph.nlp.event_types import (
     STATE_WORDS,
     SUICIDE,
     TERRITORIAL_TYPES,
-    deps,
     is_person,
-    lemma_of,
     names_ground,
     names_weapon,
 )
+from claimgraph.nlp.syntax import deps, lemma_of
 
 
 def sentence_lemmas(sentence: Span) -> frozenset[str]:

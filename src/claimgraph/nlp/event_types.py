@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data_files import read_data_yaml
-from claimgraph.nlp.syntax import prep_objects
+from claimgraph.nlp.syntax import deps, lemma_of, prep_objects
 
 # ACLED's public taxonomy (../shared/TAXONOMY.md): sub-event type -> event type.
 EVENT_TYPE_OF = {
@@ -697,16 +697,6 @@ DIRECTIVE = TriggerRule("Other", 1, parsed=True)
 MINE = TriggerRule("Remote explosive/landmine/IED", 2, parsed=True)
 TAKEN = TriggerRule("Non-state actor overtakes territory", 3, parsed=True)
 REGAINED = TriggerRule("Government regains territory", 3, parsed=True)
-
-
-def lemma_of(token: Token) -> str:
-    """Return a token's lowercase lemma."""
-    return token.lemma_.lower()
-
-
-def deps(token: Token, names: Collection[str]) -> list[Token]:
-    """Return the children of `token` attached by one of the dependency labels `names`."""
-    return [c for c in token.children if c.dep_ in names]
 
 
 def clause_rule(token: Token) -> TriggerRule | None:

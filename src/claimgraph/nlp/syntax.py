@@ -20,3 +20,13 @@ def prep_objects(
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def lemma_of(token: Token) -> str:
+    """Return a token's lowercase lemma."""
+    return token.lemma_.lower()
+
+
+def deps(token: Token, names: Collection[str]) -> list[Token]:
+    """Return the children of `token` attached by one of the dependency labels `names`."""
+    return [c for c in token.children if c.dep_ in names]
