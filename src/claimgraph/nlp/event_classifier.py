@@ -37,7 +37,7 @@ class EventTypeModel(NamedTuple):
     encoder: SentenceEncoder
 
     @classmethod
-    def from_path(cls, path: Path, encoder: SentenceEncoder | None = None) -> EventTypeModel:
+    def from_path(cls, path: Path) -> EventTypeModel:
         """Load the weights from an .npz file written by training/event_types.py."""
         with np.load(path, allow_pickle=False) as data:
             vocab = tuple(str(data["vocab"]).split("\n"))
@@ -45,7 +45,7 @@ class EventTypeModel(NamedTuple):
                 labels=tuple(str(data["labels"]).split("\n")),
                 weights=data["weights"].astype(np.float32),
                 bias=data["bias"].astype(np.float32),
-                encoder=encoder or shipped_encoder(vocab),
+                encoder=shipped_encoder(vocab),
             )
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
