@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from claimgraph.cli_gazetteer import gazetteer_app, geocode
+from claimgraph.cli.gazetteer import gazetteer_app, geocode
 from claimgraph.resolve.gazetteer import default_gazetteer
 
 ROWS = [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from claimgraph.cli.app import app
 from claimgraph.resolve.gazetteer import default_gazetteer, default_path
 from claimgraph.resolve.places import (
     Context,
@@ -102,3 +103,8 @@ def geocode(query: str, limit: int = 5) -> None:
             f"{e.latitude:.4f},{e.longitude:.4f}"
         )
         typer.echo(f"        {'; '.join(place.reasons)}")
+
+
+GEOCODE_HELP = "Show the ranked gazetteer candidates for a place name, with why."
+app.command(name="geocode", help=GEOCODE_HELP)(geocode)
+app.add_typer(gazetteer_app, name="gazetteer", help="Build, import into and inspect the gazetteer.")

@@ -1,41 +1,29 @@
-"""The `claimgraph` command: thin commands over the stage functions.
-
-stdout carries only the requested output; progress and per-input errors go to stderr.
-Exit status: 0 when every input was read, 1 when any input failed, 2 on usage errors.
-"""
+"""`extract` and `claims`: documents in, the output contract (or a claims table) out."""
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import Progress, TaskID
 
-from claimgraph import __version__
+from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.output import (
+    NoProgressOption,
+    OutputOption,
+    QuietOption,
+    open_output,
+    progress_bar,
+    quiet_broken_pipe,
+)
 from claimgraph.data_files import data_path
 from claimgraph.errors import InputError, InputTooLarge
 from claimgraph.export import exporters, get_exporter
 from claimgraph.model import Document
 
-app = typer.Typer(
-    help="Turn conflict reporting into ACLED-coded events, places, actors and attributed claims, "
-    "every field linked to the text that supports it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-stderr = Console(stderr=True, highlight=False)
 DEFAULT_MAX_MB = 10.0
 PublishedOption = Annotated[
     str | None,
@@ -43,23 +31,27 @@ PublishedOption = Annotated[
 ]
 
 
-def version_callback(value: bool) -> None:
-    """Print the version and stop."""
-    if value:
-        typer.echo(f"claimgraph {__version__}")
-        raise typer.Exit()
+def check_published(value: str | None) -> str | None:
+    """Return a valid ISO date or stop with a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail_usage(f"--published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version."
-        ),
-    ] = False,
-) -> None:
-    """claimgraph: an auditable record of who says what happened, where, and how firmly."""
+def check_format(value: str) -> str:
+    """Return a registered output format or stop with a usage error naming the known ones."""
+    if value not in exporters():
+        known = ", ".join(sorted(exporters()))
+        raise fail_usage(f"unknown format {value!r} (known: {known})")
+    return value
+
+
+def format_help(default: str) -> str:
+    """List the registered formats for --help."""
+    return f"Output format: {', '.join(sorted(exporters()))} (default {default})."
 
 
 def sample_paths() -> list[str]:
@@ -97,6 +89,17 @@ class FailureCounter:
         stderr.print(f"claimgraph: cannot read {error.name}: {error.reason}", markup=False)
 
 
+MaxMbOption = Annotated[float, typer.Option(help="Refuse inputs larger than this (MB).")]
+
+
+def input_list(paths: list[str] | None, sample: bool) -> list[str]:
+    """Return the inputs to read, or stop with a usage error when there are none."""
+    inputs = list(paths or []) + (sample_paths() if sample else [])
+    if not inputs:
+        raise fail_usage("give files, folders, '-' for stdin, or --sample")
+    return inputs
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -104,7 +107,7 @@ def extract(
         typer.Argument(help="Files, folders or '-' for stdin (.txt .md .html .jsonl ...)."),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: jsonl, json or table.")
+        str, typer.Option("--format", "-f", help=format_help("jsonl"))
     ] = "jsonl",
     published: PublishedOption = None,
     text: Annotated[
@@ -113,33 +116,20 @@ def extract(
     sample: Annotated[
         bool, typer.Option("--sample", help="Run on the sample articles shipped with claimgraph.")
     ] = False,
-    max_mb: Annotated[
-        float, typer.Option(help="Refuse inputs larger than this (MB).")
-    ] = DEFAULT_MAX_MB,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.nlp.pipeline import analyse, load_pipeline
     from claimgraph.read import read_documents
 
-    if output_format not in exporters():
-        known = ", ".join(sorted(exporters()))
-        stderr.print(f"claimgraph: unknown format {output_format!r} (known: {known})", markup=False)
-        raise typer.Exit(2)
-    inputs = list(paths or []) + (sample_paths() if sample else [])
-    if not inputs:
-        stderr.print("claimgraph: give files, folders, '-' for stdin, or --sample", markup=False)
-        raise typer.Exit(2)
-    exporter = get_exporter(output_format)
+    exporter = get_exporter(check_format(output_format))
+    published = check_published(published)
+    inputs = input_list(paths, sample)
     counter = FailureCounter()
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    ) as progress:
+    with progress_bar(enabled=not (quiet or no_progress)) as progress, open_output(output) as out:
         task = progress.add_task("loading model", total=None)
         nlp = load_pipeline()
         progress.update(task, description="documents")
@@ -148,10 +138,9 @@ def extract(
         )
         records = analyse(nlp, counter.documents(items, progress, task))
         try:
-            exporter.write(records, sys.stdout, text)
+            exporter.write(records, out, text)
         except BrokenPipeError:
-            # The reader went away (`| head`): stop quietly, as Unix tools do.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            quiet_broken_pipe()
     raise typer.Exit(1 if counter.failures else 0)
 
 
@@ -162,6 +151,9 @@ def claims(
         str, typer.Option("--format", "-f", help="table (grouped by speaker), jsonl or json.")
     ] = "table",
     published: PublishedOption = None,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Show who claims what in documents, how firmly, and what is worth checking."""
     extract(
@@ -171,19 +163,7 @@ def claims(
         text=False,
         sample=False,
         max_mb=DEFAULT_MAX_MB,
+        output=output,
+        quiet=quiet,
+        no_progress=no_progress,
     )
-
-
-def mount_optional_commands() -> None:
-    """Add the gazetteer commands (geocode, gazetteer build/import/info)."""
-    from claimgraph.cli_gazetteer import gazetteer_app, geocode
-
-    app.command(
-        name="geocode", help="Show the ranked gazetteer candidates for a place name, with why."
-    )(geocode)
-    app.add_typer(
-        gazetteer_app, name="gazetteer", help="Build, import into and inspect the gazetteer."
-    )
-
-
-mount_optional_commands()

@@ -1,0 +1,13 @@
+"""The `claimgraph` command: thin commands over the stage functions, one module per group.
+
+stdout carries only the requested output; progress and per-input errors go to stderr.
+Exit status: 0 when every input was read, 1 when any input failed, 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+from claimgraph.cli import extract as _extract  # noqa: F401  (registers extract, claims)
+from claimgraph.cli import gazetteer as _gazetteer  # noqa: F401  (registers geocode, gazetteer)
+from claimgraph.cli.app import app
+
+__all__ = ["app"]
