@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from claimgraph.model import Document, Event, Record
-from claimgraph.nlp.event_types import EVENT_TYPE_OF
 from claimgraph.nlp.pipeline import analyse, load_pipeline
+from claimgraph.taxonomy import EVENT_TYPE_OF
 
 DEV = Path(__file__).resolve().parents[2] / "shared/data/dev"
 CONFLIBERT_DIR = DEV / "conflibert_eval/data/satp_relevant"

@@ -15,19 +15,18 @@ from spacy.tokens import Span
 
 from claimgraph.nlp.event_types import (
     ARMED_KINDS,
-    EVENT_TYPE_OF,
     LETHAL,
     PROTEST_INTERVENTION,
     RIOT_VIOLENCE,
     STATE_KINDS,
     STATE_WORDS,
     SUICIDE,
-    TERRITORIAL_TYPES,
     is_person,
     names_ground,
     names_weapon,
 )
 from claimgraph.nlp.syntax import deps, lemma_of
+from claimgraph.taxonomy import EVENT_TYPE_OF, TERRITORIAL_TYPES
 
 
 def sentence_lemmas(sentence: Span) -> frozenset[str]:

@@ -42,10 +42,7 @@ from claimgraph.nlp.event_arguments import (
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_types import (
-    EVENT_TYPE_OF,
     GROUND_WORDS,
-    TERRITORIAL_TYPES,
-    VIOLENT_EVENT_TYPES,
     Trigger,
     TriggerRule,
     build_trigger_matcher,
@@ -59,6 +56,7 @@ from claimgraph.nlp.event_types import (
 from claimgraph.nlp.extensions import analysed_sentences
 from claimgraph.resolve.dates import find_dates
 from claimgraph.resolve.focus import country_focus, country_name
+from claimgraph.taxonomy import EVENT_TYPE_OF, TERRITORIAL_TYPES, VIOLENT_EVENT_TYPES
 
 MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
 # Verbs under which an incident is intended, not reported ("trained for attacks").
