@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from claimgraph import __version__
 from claimgraph.cli import app
+from tests.contract import assert_output_meets_contract
 
 ARTICLE = (
     "Gunmen kill two in Lahore market\n\n"
@@ -26,7 +27,10 @@ def runner() -> CliRunner:
 
 
 def run(runner: CliRunner, *args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
+    """Invoke the CLI; every record it prints must meet the shipped record schema."""
+    result = runner.invoke(app, list(args), input=stdin)
+    assert_output_meets_contract(args, result.stdout)
+    return result
 
 
 def spans_of(obj: dict) -> list[dict]:
