@@ -43,6 +43,34 @@ RhetoricKind = Literal[
 ]
 
 
+Relation = Literal[
+    "hosts",
+    "supports",
+    "trains",
+    "directs",
+    "attacks",
+    "kills",
+    "arrests",
+    "allied_with",
+    "accuses",
+    "denies",
+    "reports",
+]
+EntityKind = Literal["actor", "person", "place", "event", "document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Which registered component (and claimgraph version) produced a fact, and how sure it was.
+
+    `confidence` is the tool's confidence that it read the text right, never that it is true.
+    """
+
+    component: str
+    version: str
+    confidence: float | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the document text; `text == document.text[start:end]`."""
@@ -156,6 +184,8 @@ class Event:
     modality: Modality
     evidence: tuple[Span, ...]
     confidence: float
+    document_id: str = ""  # the Document.id it was read from; set by harvest
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +202,8 @@ class Claim:
     modality: Modality
     hedge: Span | None = None
     check_worthiness: float = 0.0
+    document_id: str = ""  # the Document.id it was read from; set by harvest
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +229,73 @@ class Record:
     claims: tuple[Claim, ...] = ()
     rhetoric: tuple[Rhetoric, ...] = ()
     components: tuple[str, ...] = field(default=())  # provenance: registered component names
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """One end of a claim edge: an entity that is the same across documents.
+
+    `key` is what joins the record: a GeoNames id for places, the canonical lexicon name for
+    actors, the name for persons, the event id for events.
+    """
+
+    kind: EntityKind
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEdge:
+    """A relation a document states between two entities, as somebody's claim.
+
+    "Pakistan is hosting ISIS facilities" in an opinion piece is an edge hosts(Pakistan, ISIS)
+    whose speaker is the author: never a fact, always who says it, how firmly, and where.
+    """
+
+    id: str
+    document_id: str
+    subject: EntityRef
+    relation: Relation
+    object: EntityRef
+    speaker: Speaker
+    modality: Modality
+    evidence: Span
+    confidence: float
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictingValue:
+    """One value of a field that the reports of an incident disagree on, and who gives it."""
+
+    field: str
+    value: str
+    document_id: str
+    speaker: Speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One real-world incident: the events of every document that reports it, merged.
+
+    Fatalities follow ACLED and UCDP practice: `fatalities` is the most conservative figure
+    the reports support, `fatalities_low`/`fatalities_high` their range. `independent_sources`
+    counts reports that are not copies of one another (a syndicated wire story counts once)
+    and not commentary on someone else's report.
+    """
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    event_date: str | None
+    time_precision: int | None
+    location: Location | None
+    actor1: EventActor | None
+    actor2: EventActor | None
+    fatalities: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    events: tuple[str, ...]
+    documents: tuple[str, ...]
+    independent_sources: int
+    conflicts: tuple[ConflictingValue, ...] = ()

@@ -142,28 +142,3 @@ def extract(
         except BrokenPipeError:
             quiet_broken_pipe()
     raise typer.Exit(1 if counter.failures else 0)
-
-
-@app.command()
-def claims(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or '-' for stdin.")],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table (grouped by speaker), jsonl or json.")
-    ] = "table",
-    published: PublishedOption = None,
-    output: OutputOption = None,
-    quiet: QuietOption = False,
-    no_progress: NoProgressOption = False,
-) -> None:
-    """Show who claims what in documents, how firmly, and what is worth checking."""
-    extract(
-        paths=paths,
-        output_format="claims" if output_format == "table" else output_format,
-        published=published,
-        text=False,
-        sample=False,
-        max_mb=DEFAULT_MAX_MB,
-        output=output,
-        quiet=quiet,
-        no_progress=no_progress,
-    )

@@ -1,0 +1,413 @@
+"""Commands over the record: `ingest` fills the store; `events`, `documents`, `show` and
+`stats` read it (and `claims` without paths, registered in cli/extract.py, lists its claims).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.extract import (
+    DEFAULT_MAX_MB,
+    FailureCounter,
+    MaxMbOption,
+    PublishedOption,
+    check_published,
+    extract,
+    input_list,
+)
+from claimgraph.cli.output import (
+    NoProgressOption,
+    OutputOption,
+    QuietOption,
+    open_output,
+    progress_bar,
+    quiet_broken_pipe,
+)
+from claimgraph.errors import UnreadableInput
+from claimgraph.export.contract import claim_to_json, event_to_json
+from claimgraph.export.rows import ROW_FORMATS, write_rows
+from claimgraph.model import Document, Record
+from claimgraph.store import Store
+from claimgraph.store.read import (
+    ClaimFilter,
+    EventFilter,
+    count_rows,
+    list_claims,
+    list_documents,
+    list_events,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="The store: an SQLite file, a SQLAlchemy URL or postgresql://… "
+        "(default: $CLAIMGRAPH_DB, else ~/.local/share/claimgraph/claimgraph.db).",
+    ),
+]
+RowFormatOption = Annotated[
+    str, typer.Option("--format", "-f", help=f"Output format: {', '.join(ROW_FORMATS)}.")
+]
+LimitOption = Annotated[int | None, typer.Option(help="Show at most this many.", min=0)]
+OffsetOption = Annotated[int, typer.Option(help="Skip this many first.", min=0)]
+EVENT_COLUMNS = (
+    "id",
+    "event_date",
+    "sub_event_type",
+    "location.name",
+    "location.admin1",
+    "location.country_code",
+    "fatalities",
+    "actor1.name",
+    "speaker.type",
+    "modality",
+    "document_id",
+)
+CLAIM_COLUMNS = ("id", "speaker.name", "speaker.type", "modality", "text", "document_id")
+DOCUMENT_COLUMNS = ("id", "input_id", "published", "genre", "language", "events", "claims")
+
+
+def open_store(db: str | None) -> Store:
+    """Open the store, or stop with a one-line error naming it."""
+    try:
+        return Store.open(db)
+    except Exception as error:  # a bad URL, a server that is down, a file that is no store
+        stderr.print(f"claimgraph: cannot open the store {db or ''}: {error}".strip(), markup=False)
+        raise typer.Exit(1) from None
+
+
+def check_row_format(value: str) -> str:
+    """Return a known row format or stop with a usage error."""
+    if value not in ROW_FORMATS:
+        raise fail_usage(f"unknown format {value!r} (known: {', '.join(ROW_FORMATS)})")
+    return value
+
+
+def emit(rows: Iterator[dict[str, Any]], fmt: str, output: Any, columns: tuple[str, ...]) -> None:
+    """Write rows to stdout or -o FILE, quietly stopping when a pipe's reader goes away."""
+    with open_output(output) as out:
+        try:
+            write_rows(rows, out, fmt, columns)
+        except BrokenPipeError:
+            quiet_broken_pipe()
+
+
+class IngestTally:
+    """Count what an ingest did, for the closing summary."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+        self.skipped = 0
+
+    def summary(self, failed: int) -> str:
+        """Return the one-line summary."""
+        return f"stored {self.stored}, skipped {self.skipped} already stored, failed {failed}"
+
+
+def new_documents(
+    documents: Iterator[Document], store: Store, tally: IngestTally
+) -> Iterator[Document]:
+    """Pass on the documents the store does not hold yet (by content hash); count the rest."""
+    for document in documents:
+        if store.known([document.sha256]):
+            tally.skipped += 1
+        else:
+            yield document
+
+
+def store_one(store: Store, record: Record, tally: IngestTally, counter: FailureCounter) -> None:
+    """Store one record, counting it; a database error fails this document only."""
+    try:
+        stored = store.add(record)
+    except SQLAlchemyError as error:
+        reason = " ".join(str(error.orig if hasattr(error, "orig") else error).split())[:200]
+        counter.report(UnreadableInput(record.document.id, f"cannot be stored: {reason}"))
+        return
+    if stored:
+        tally.stored += 1
+    else:
+        tally.skipped += 1
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders or '-' for stdin: every input `extract` reads."),
+    ] = None,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Ingest the sample articles shipped with claimgraph.")
+    ] = False,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    quiet: QuietOption = False,
+    no_progress: NoProgressOption = False,
+) -> None:
+    """Extract documents and add them to the store (skipping those already stored)."""
+    from claimgraph.gazetteer.build import ensure_gazetteer
+    from claimgraph.nlp.pipeline import analyse, load_pipeline
+    from claimgraph.read import read_documents
+
+    published = check_published(published)
+    inputs = input_list(paths, sample)
+    store = open_store(db)
+    ensure_gazetteer()  # before the progress display: a first run builds the cache
+    counter = FailureCounter()
+    tally = IngestTally()
+    try:
+        with progress_bar(enabled=not (quiet or no_progress)) as progress:
+            task = progress.add_task("loading model", total=None)
+            nlp = load_pipeline()
+            progress.update(task, description="documents")
+            items = read_documents(
+                inputs,
+                published=published,
+                max_bytes=int(max_mb * 1_000_000),
+                stdin=sys.stdin.buffer,
+            )
+            fresh = new_documents(counter.documents(items, progress, task), store, tally)
+            for record in analyse(nlp, fresh):
+                store_one(store, record, tally, counter)
+    except KeyboardInterrupt:
+        stderr.print(
+            f"claimgraph: interrupted; {tally.summary(counter.failures)}. "
+            "What was stored is whole: run the same command again to finish.",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    if not quiet:
+        stderr.print(f"claimgraph: {tally.summary(counter.failures)} ({store.name})", markup=False)
+    raise typer.Exit(1 if counter.failures else 0)
+
+
+def stored_event_json(document_id: str, event: Any) -> dict[str, Any]:
+    """Return a stored event as the contract spells it, plus its document id."""
+    return {**event_to_json(event), "document_id": document_id}
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. PK.")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="First-level region, e.g. Balochistan.")
+    ] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type.")] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence.")] = None,
+    document: Annotated[str | None, typer.Option(help="Only this document's events.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    output_format: RowFormatOption = "table",
+    output: OutputOption = None,
+) -> None:
+    """List stored events, newest first, with filters."""
+    fmt = check_row_format(output_format)
+    flt = EventFilter(
+        country=country,
+        admin1=admin1,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        since=check_date("--since", since),
+        until=check_date("--until", until),
+        actor=actor,
+        text=text,
+        document_id=document,
+        limit=limit,
+        offset=offset,
+    )
+    store = open_store(db)
+    with store.reading() as connection:
+        rows = [stored_event_json(doc_id, event) for doc_id, event in list_events(connection, flt)]
+    store.close()
+    emit(iter(rows), fmt, output, EVENT_COLUMNS)
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """Return an ISO date or stop with a usage error naming the option."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail_usage(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def claims(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders or '-' to read; none: the claims in the store."),
+    ] = None,
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    speaker_type: Annotated[
+        str | None, typer.Option(help="author, named_official, unnamed, ... (stored claims).")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted, hedged, attributed, denied, questioned.")
+    ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (grouped by speaker for files), json, jsonl; csv for stored claims.",
+        ),
+    ] = "table",
+    published: PublishedOption = None,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_progress: NoProgressOption = False,
+) -> None:
+    """Show who claims what, how firmly: in documents you give, or in the store."""
+    if paths:
+        extract(
+            paths=paths,
+            output_format="claims" if output_format == "table" else output_format,
+            published=published,
+            text=False,
+            sample=False,
+            max_mb=DEFAULT_MAX_MB,
+            output=output,
+            quiet=quiet,
+            no_progress=no_progress,
+        )
+        return
+    fmt = check_row_format(output_format)
+    flt = ClaimFilter(
+        speaker=speaker, speaker_type=speaker_type, modality=modality, limit=limit, offset=offset
+    )
+    store = open_store(db)
+    with store.reading() as connection:
+        rows = [
+            {"id": claim_id, **claim_to_json(claim), "document_id": doc_id}
+            for claim_id, doc_id, claim in list_claims(connection, flt)
+        ]
+    store.close()
+    emit(iter(rows), fmt, output, CLAIM_COLUMNS)
+
+
+def document_json(stored: Any) -> dict[str, Any]:
+    """Return a stored document's metadata as a row."""
+    document = stored.document
+    return {
+        "id": stored.id,
+        "input_id": document.id,
+        "title": document.title,
+        "author": document.author,
+        "outlet": document.outlet,
+        "published": document.published,
+        "url": document.url,
+        "genre": stored.genre,
+        "language": document.language,
+        "sha256": document.sha256,
+        "events": stored.events,
+        "claims": stored.claims,
+        "ingested_at": stored.ingested_at,
+    }
+
+
+@app.command()
+def documents(
+    db: DbOption = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    output_format: RowFormatOption = "table",
+    output: OutputOption = None,
+) -> None:
+    """List stored documents in the order they were ingested."""
+    fmt = check_row_format(output_format)
+    store = open_store(db)
+    with store.reading() as connection:
+        rows = [document_json(d) for d in list_documents(connection, limit=limit, offset=offset)]
+    store.close()
+    emit(iter(rows), fmt, output, DOCUMENT_COLUMNS)
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(help="An event, claim or document id.")],
+    db: DbOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Show one stored event, claim or document with its evidence, as JSON."""
+    store = open_store(db)
+    with store.reading() as connection:
+        found = find_item(connection, item_id)
+    store.close()
+    if found is None:
+        stderr.print(f"claimgraph: no event, claim or document {item_id!r}", markup=False)
+        raise typer.Exit(1)
+    with open_output(output) as out:
+        out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+
+
+def find_item(connection: Any, item_id: str) -> dict[str, Any] | None:
+    """Return the stored item with this id (event, then claim, then document) as JSON."""
+    for doc_id, event in list_events(connection, EventFilter(event_id=item_id)):
+        (doc,) = list_documents(connection, document_id=doc_id)
+        return {"kind": "event", **stored_event_json(doc_id, event), "document": document_json(doc)}
+    for claim_id, doc_id, claim in list_claims(connection, ClaimFilter(claim_id=item_id)):
+        (doc,) = list_documents(connection, document_id=doc_id)
+        return {
+            "kind": "claim",
+            "id": claim_id,
+            **claim_to_json(claim),
+            "document": document_json(doc),
+        }
+    docs = list_documents(connection, document_id=item_id, with_text=True)
+    if not docs:
+        return None
+    doc = docs[0]
+    return {
+        "kind": "document",
+        **document_json(doc),
+        "text": doc.document.text,
+        "events": [
+            stored_event_json(d, e)
+            for d, e in list_events(connection, EventFilter(document_id=doc.id))
+        ],
+        "claims": [
+            {"id": claim_id, **claim_to_json(claim)}
+            for claim_id, _d, claim in list_claims(connection, ClaimFilter(document_id=doc.id))
+        ],
+    }
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """Count what the store holds: documents, events, claims, places, actors, ..."""
+    if output_format not in {"table", "json"}:
+        raise fail_usage(f"unknown format {output_format!r} (known: table, json)")
+    store = open_store(db)
+    with store.reading() as connection:
+        counts = count_rows(connection)
+    store.close()
+    with open_output(output) as out:
+        if output_format == "json":
+            out.write(json.dumps(counts, sort_keys=True) + "\n")
+        else:
+            width = max(len(k) for k in counts)
+            out.writelines(f"{k:<{width}}  {v}\n" for k, v in counts.items())

@@ -1,0 +1,105 @@
+"""Where the record lives and how it is opened: URL rules, SQLite settings, migrations.
+
+`--db` takes a path (an SQLite file), a SQLAlchemy URL, or a PostgreSQL URL as users write
+it (`postgresql://user@host/db`, driven by psycopg 3). Without one, `CLAIMGRAPH_DB`, then
+`$XDG_DATA_HOME/claimgraph/claimgraph.db` (~/.local/share/...). Opening a store creates it on
+first use and migrates an older one to the current schema (Alembic, `store/migrations`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# How long a writer waits for another's lock before failing (workers and readers share a file).
+SQLITE_BUSY_MS = 30_000
+
+
+def default_location() -> Path:
+    """Return the store used when neither --db nor CLAIMGRAPH_DB says otherwise."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "claimgraph" / "claimgraph.db"
+
+
+def database_url(given: str | None = None) -> str:
+    """Turn --db (a path or URL), CLAIMGRAPH_DB, or the default location into a SQLAlchemy URL."""
+    chosen = given or os.environ.get("CLAIMGRAPH_DB") or str(default_location())
+    if "://" not in chosen:
+        return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+    scheme, rest = chosen.split("://", 1)
+    if scheme in {"postgresql", "postgres"}:
+        return f"postgresql+psycopg://{rest}"
+    return chosen
+
+
+def display_url(url: str) -> str:
+    """Return the URL with any password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def create_store_engine(url: str) -> Engine:
+    """Return an engine for the URL; an SQLite file (and its folder) is created on first use."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+    event.listen(engine, "connect", configure_sqlite)
+    return engine
+
+
+def configure_sqlite(connection: Any, _record: Any) -> None:
+    """Set WAL (readers never block the writer; a killed writer loses only its open
+    transaction), foreign keys, and a busy timeout on every new SQLite connection."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode is durable against a crash of the process, which is what kill -9 is;
+    # only a power loss can drop the last commits, never corrupt the file.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    """Return the Alembic configuration of the shipped migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str | None:
+    """Return the newest schema revision this claimgraph knows."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the schema revision a store is at (None for an empty database)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the store's schema to `revision` (creating it when the database is empty)."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def open_engine(url: str) -> Engine:
+    """Return an engine on a store at the current schema, migrating it when it is older."""
+    engine = create_store_engine(url)
+    if current_revision(engine) != head_revision():
+        migrate(engine)
+    return engine

@@ -1,0 +1,217 @@
+"""The store as its callers meet it: records go in whole, come back as the same values,
+on SQLite and on a real PostgreSQL server alike."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from claimgraph.model import (
+    Actor,
+    Claim,
+    Document,
+    Event,
+    EventActor,
+    Location,
+    Place,
+    Provenance,
+    Record,
+    Rhetoric,
+    Span,
+    Speaker,
+)
+from claimgraph.store import Store, database_url, document_key
+from claimgraph.store.database import current_revision, head_revision
+from claimgraph.store.read import (
+    ClaimFilter,
+    EventFilter,
+    count_rows,
+    list_claims,
+    list_documents,
+    list_events,
+)
+from claimgraph.store.schema import metadata
+from tests.postgres import postgres_server
+
+TEXT = (
+    "Gunmen killed two traders in Quetta on 3 March 2024, police said. "
+    "Credible sources say the attackers trained in Kandahar."
+)
+
+
+def make_record(text: str = TEXT, outlet: str | None = "Dawn") -> Record:
+    """A record as the analysis would give it, written by hand (no spaCy here)."""
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    document = Document(id="quetta.txt", text=text, outlet=outlet, published="2024-03-04", sha256=sha)
+    first = text.index("Gunmen")
+    sentence = text[first : text.index(".") + 1]
+    quetta = text.index("Quetta")
+    event = Event(
+        id=hashlib.sha256(f"{sha}:e".encode()).hexdigest()[:16],
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        event_date="2024-03-03",
+        time_precision=1,
+        actor1=EventActor("Unidentified Armed Group (Pakistan)", "Gunmen", "unidentified"),
+        actor2=EventActor("Civilians (Pakistan)", "traders", "civilians"),
+        background=False,
+        location=Location("Quetta", 1167528, 30.18, 67.0, "PK", "Balochistan", "Quetta", 1),
+        fatalities=2,
+        fatalities_low=2,
+        fatalities_high=None,
+        speaker=Speaker("police", "unnamed"),
+        modality="attributed",
+        evidence=(Span(first, first + len(sentence), sentence),),
+        confidence=0.9,
+        document_id=document.id,
+        provenance=Provenance("events_v1", "0.1.0", 0.9),
+    )
+    claim_start = text.index("the attackers")
+    claim = Claim(
+        text=text[claim_start:-1],
+        start=claim_start,
+        end=len(text) - 1,
+        speaker=Speaker("Credible sources", "unnamed", text.index("Credible"), text.index(" say")),
+        cue="say",
+        cue_start=text.index("say"),
+        cue_end=text.index("say") + 3,
+        modality="attributed",
+        hedge=None,
+        check_worthiness=0.8,
+        document_id=document.id,
+        provenance=Provenance("attribution_v1", "0.1.0"),
+    )
+    return Record(
+        document=document,
+        genre="news",
+        genre_evidence=("attribution: police said",),
+        events=(event,),
+        places=(
+            Place("Quetta", quetta, quetta + 6, "Quetta", 1167528, 30.18, 67.0, "PK", "Balochistan", "PK.02", "Quetta", "PPLA"),
+            Place("Kandahar", text.index("Kandahar"), text.index("Kandahar") + 8),
+        ),
+        actors=(Actor("Gunmen", first, first + 6, "Unidentified Armed Group (Pakistan)", "unidentified"),),
+        claims=(claim,),
+        rhetoric=(Rhetoric("vague_authority", "Credible sources", text.index("Credible"), text.index(" say")),),
+        components=("places_v1", "events_v1"),
+    )
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        opened = Store.open(str(tmp_path / "record.db"))
+    else:
+        opened = Store.open(request.getfixturevalue("postgres_url"))
+        with opened.engine.begin() as connection:  # each test starts from an empty record
+            names = ", ".join(table.name for table in reversed(metadata.sorted_tables))
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    yield opened
+    opened.close()
+
+
+def test_a_record_comes_back_as_the_same_values(store: Store) -> None:
+    record = make_record()
+    assert store.add(record) is True
+    doc_id = document_key(record.document.sha256)
+    with store.reading() as connection:
+        ((stored_doc, event),) = list(list_events(connection, EventFilter()))
+        ((_claim_id, claim_doc, claim),) = list(list_claims(connection, ClaimFilter()))
+        (document,) = list_documents(connection, with_text=True)
+        counts = count_rows(connection)
+    assert stored_doc == doc_id
+    assert event == record.events[0].__class__(**{**_fields(record.events[0]), "document_id": doc_id})
+    assert claim_doc == doc_id
+    assert claim.text == record.claims[0].text and claim.speaker == record.claims[0].speaker
+    assert document.document.text == TEXT and document.document.outlet == "Dawn"
+    assert (document.events, document.claims) == (1, 1)
+    assert counts["documents"] == 1 and counts["places"] == 1 and counts["actors"] == 2
+    assert counts["place_mentions"] == 2 and counts["evidence_spans"] == 1
+
+
+def _fields(event: Event) -> dict:
+    return {name: getattr(event, name) for name in event.__dataclass_fields__}
+
+
+def test_the_same_document_twice_is_stored_once(store: Store) -> None:
+    record = make_record()
+    assert store.add(record) is True
+    assert store.add(record) is False
+    with store.reading() as connection:
+        assert count_rows(connection)["documents"] == 1
+        assert count_rows(connection)["events"] == 1
+
+
+def test_places_and_actors_are_shared_across_documents(store: Store) -> None:
+    store.add(make_record())
+    store.add(make_record(TEXT + " Markets closed.", outlet="Dawn"))
+    with store.reading() as connection:
+        counts = count_rows(connection)
+    assert counts["documents"] == 2
+    assert (counts["places"], counts["actors"], counts["outlets"]) == (1, 2, 1)
+    assert counts["events"] == 2
+
+
+@pytest.mark.parametrize(
+    ("flt", "hits"),
+    [
+        (EventFilter(country="pk"), 1),
+        (EventFilter(country="AF"), 0),
+        (EventFilter(admin1="balochistan"), 1),
+        (EventFilter(sub_event_type="Attack"), 1),
+        (EventFilter(event_type="Battles"), 0),
+        (EventFilter(since="2024-03-01", until="2024-03-31"), 1),
+        (EventFilter(since="2024-04-01"), 0),
+        (EventFilter(actor="unidentified armed"), 1),
+        (EventFilter(actor="traders"), 1),
+        (EventFilter(text="TRADERS in quetta"), 1),
+        (EventFilter(text="100%_"), 0),
+    ],
+)
+def test_event_filters(store: Store, flt: EventFilter, hits: int) -> None:
+    store.add(make_record())
+    with store.reading() as connection:
+        assert len(list(list_events(connection, flt))) == hits
+
+
+def test_a_failed_document_leaves_nothing_behind(store: Store) -> None:
+    record = make_record()
+    broken = Record(
+        document=record.document,
+        events=(record.events[0], record.events[0]),  # the same event id twice: refused
+    )
+    with pytest.raises(Exception):  # noqa: B017  (the database's own integrity error)
+        store.add(broken)
+    with store.reading() as connection:
+        assert all(n == 0 for n in count_rows(connection).values())
+    assert store.add(record) is True
+
+
+def test_paths_and_postgres_urls_as_users_write_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert database_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
+    assert database_url("postgresql://me@db/cg") == "postgresql+psycopg://me@db/cg"
+    assert database_url("postgres://me@db/cg") == "postgresql+psycopg://me@db/cg"
+    monkeypatch.setenv("CLAIMGRAPH_DB", str(tmp_path / "env.db"))
+    assert database_url(None).endswith("env.db")
+    monkeypatch.delenv("CLAIMGRAPH_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert database_url(None) == f"sqlite:///{tmp_path / 'xdg' / 'claimgraph' / 'claimgraph.db'}"
+
+
+def test_a_new_sqlite_store_is_one_wal_file_at_the_current_schema(tmp_path: Path) -> None:
+    store = Store.open(str(tmp_path / "deep" / "new.db"))
+    assert (tmp_path / "deep" / "new.db").exists()
+    with store.reading() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert current_revision(store.engine) == head_revision()
+    store.close()
