@@ -10,12 +10,12 @@ import pytest
 
 from claimgraph.errors import InputTooLarge, UnreadableInput
 from claimgraph.model import Document
-from claimgraph.read import read_documents
+from claimgraph.read import SkippedInput, read_documents
 
 REPORT = "Gunmen attacked a police post overnight, killing two officers, officials said."
 
 
-def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_unknown(
+def test_folder_is_read_recursively_in_sorted_order_naming_unknown_and_skipping_hidden(
     tmp_path: Path,
 ) -> None:
     files = {
@@ -33,13 +33,17 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_unknown(
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    ids = [result.id for result in read_documents([str(tmp_path)])]
+    results = list(read_documents([str(tmp_path)]))
+    ids = [result.id for result in results if isinstance(result, Document)]
     assert ids == [
         f"{tmp_path}/a/b/c.txt",
         f"{tmp_path}/a/z.md",
         f"{tmp_path}/b.txt",
         "row",
     ]
+    skipped = [result.name for result in results if isinstance(result, SkippedInput)]
+    assert skipped == [f"{tmp_path}/{name}" for name in ("annotations.xml", "image.png", "notes.docx")]
+    assert len(results) == len(ids) + len(skipped)
 
 
 def test_inputs_come_out_in_the_order_given(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Iterator
@@ -84,12 +85,43 @@ class FailureCounter:
                 yield item
 
     def report(self, error: InputError) -> None:
-        """Print one input error as a single line."""
-        self.failures += 1
-        stderr.print(f"claimgraph: cannot read {error.name}: {error.reason}", markup=False)
+        """Print one input error (or a skipped file's notice) as a single line."""
+        from claimgraph.read import SkippedInput
+
+        skipped = isinstance(error, SkippedInput)
+        self.failures += not skipped
+        verb = "skipped" if skipped else "cannot read"
+        # One line whatever the terminal width: scripts grep these by name.
+        line = " ".join(f"claimgraph: {verb} {error.name}: {error.reason}".split())
+        stderr.print(line, markup=False, soft_wrap=True)
+
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+@contextlib.contextmanager
+def exit_on_interrupt() -> Iterator[None]:
+    """Turn Ctrl-C into one line on stderr and exit status 130, without a traceback.
+
+    Entered before the output is opened, so by the time it reports, a half-written -o file
+    is already removed; records already sent to stdout stay there.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        stderr.print("claimgraph: interrupted", markup=False, soft_wrap=True)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 MaxMbOption = Annotated[float, typer.Option(help="Refuse inputs larger than this (MB).")]
+TextColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text-column",
+        help="CSV/TSV column holding the text (default: the first of text, body, content, "
+        "article, notes, source_original).",
+    ),
+]
 
 
 def input_list(paths: list[str] | None, sample: bool) -> list[str]:
@@ -117,24 +149,33 @@ def extract(
         bool, typer.Option("--sample", help="Run on the sample articles shipped with claimgraph.")
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    text_column: TextColumnOption = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_progress: NoProgressOption = False,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.nlp.pipeline import analyse, load_pipeline
-    from claimgraph.read import read_documents
+    from claimgraph.read import count_documents, read_documents
 
     exporter = get_exporter(check_format(output_format))
     published = check_published(published)
     inputs = input_list(paths, sample)
     counter = FailureCounter()
-    with progress_bar(enabled=not (quiet or no_progress)) as progress, open_output(output) as out:
+    max_bytes = int(max_mb * 1_000_000)
+    progress = progress_bar(enabled=not (quiet or no_progress))
+    with exit_on_interrupt(), progress, open_output(output) as out:
         task = progress.add_task("loading model", total=None)
         nlp = load_pipeline()
-        progress.update(task, description="documents")
+        # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
+        total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
+        progress.update(task, description="documents", total=total)
         items = read_documents(
-            inputs, published=published, max_bytes=int(max_mb * 1_000_000), stdin=sys.stdin.buffer
+            inputs,
+            published=published,
+            max_bytes=max_bytes,
+            stdin=sys.stdin.buffer,
+            text_column=text_column,
         )
         records = analyse(nlp, counter.documents(items, progress, task))
         try:

@@ -4,12 +4,14 @@
 
 Each input kind has one reader module, registered below by file-name ending; a file with
 an unknown ending given by name is read as the kind its content shows (JSON Lines, HTML,
-a feed, else text), while a folder yields only files with known endings.
+a feed, else text), while a folder reads only files with known endings and names the
+others: binary ones as errors, text ones as SkippedInput notices.
 Errors are yielded, not raised, so one bad file never stops a batch.
 """
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,9 +19,11 @@ from typing import BinaryIO
 
 from claimgraph.errors import InputError, UnreadableInput
 from claimgraph.model import Document
+from claimgraph.read.count import count_items
 from claimgraph.read.decode import os_error_reason
+from claimgraph.read.delimited import read_delimited_file
 from claimgraph.read.feed import read_feed_file
-from claimgraph.read.folder import list_folder
+from claimgraph.read.folder import SkippedInput, folder_inputs
 from claimgraph.read.html import read_html_file
 from claimgraph.read.jsonl import read_jsonl_file
 from claimgraph.read.language import detect_language
@@ -33,6 +37,8 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "READERS",
     "ReadOptions",
+    "SkippedInput",
+    "count_documents",
     "detect_language",
     "read_documents",
     "reader_for",
@@ -53,6 +59,9 @@ READERS: dict[str, Reader] = {
     ".atom": read_feed_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
+    ".csv": read_delimited_file,
+    ".tsv": read_delimited_file,
+    ".tab": read_delimited_file,
 }
 
 
@@ -74,9 +83,10 @@ def read_documents(
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    text_column: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield a Document per document, or an InputError per failure, in input order."""
-    options = ReadOptions(published=published, max_bytes=max_bytes)
+    options = ReadOptions(published=published, max_bytes=max_bytes, text_column=text_column)
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -89,25 +99,42 @@ def read_path(given: str, options: ReadOptions) -> Iterator[Document | InputErro
     """Read a file or every known file under a folder."""
     path = Path(given)
     try:
-        is_folder = path.is_dir()
-        if not is_folder and not path.exists():
-            yield UnreadableInput(given, "no such file or directory")
-            return
-    except OSError as error:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        yield UnreadableInput(given, "no such file or directory")
+        return
+    except OSError as error:  # a symbolic link loop, a name too long, a denied folder
         yield UnreadableInput(given, os_error_reason(error))
         return
-    if not is_folder:
-        # A FIFO or device would block or never end; only regular files are read.
-        if not path.is_file():
-            yield UnreadableInput(given, "not a regular file")
-            return
+    if stat.S_ISDIR(mode):
+        for entry in folder_inputs(path, given, is_known):
+            if isinstance(entry, InputError):
+                yield entry
+            else:
+                yield from guarded(read_file(*entry, options))
+    elif stat.S_ISREG(mode):
         yield from guarded(read_file(path, given, options))
-        return
-    for entry in list_folder(path, given, lambda name: reader_for(name) is not None):
-        if isinstance(entry, InputError):
-            yield entry
-        else:
-            yield from guarded(read_file(*entry, options))
+    else:
+        # A FIFO or device would block or never end; only regular files are read.
+        yield UnreadableInput(given, "not a regular file")
+
+
+def is_known(filename: str) -> bool:
+    """Tell whether a file name's ending has a reader (what a folder reads)."""
+    return reader_for(filename) is not None
+
+
+def count_documents(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    budget_seconds: float | None = None,
+) -> int | None:
+    """Return how many documents and errors `read_documents` will yield, or None if not cheap."""
+    options = ReadOptions(max_bytes=max_bytes)
+    if budget_seconds is None:
+        return count_items(paths, options, is_known)
+    return count_items(paths, options, is_known, budget_seconds)
 
 
 def read_file(path: Path, name: str, options: ReadOptions) -> Iterator[Document | InputError]:

@@ -1,13 +1,21 @@
-"""List the readable files under a folder: recursive, sorted, hidden entries skipped."""
+"""List the files under a folder to read: recursive, sorted, hidden entries skipped."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimgraph.errors import InputError, UnreadableInput
-from claimgraph.read.decode import os_error_reason
+from claimgraph.read.decode import decode_bytes, os_error_reason
+
+# Enough of a file of unknown kind to tell binary data from text.
+SNIFF_BYTES = 8 * 1024
+
+
+class SkippedInput(InputError):
+    """A file in a folder left unread on purpose (unknown kind): a notice, not a failure."""
 
 
 def list_folder(
@@ -51,3 +59,54 @@ def unreadable_folder(where: Path, root: Path, name: str, error: OSError) -> Inp
     """Name a folder that cannot be listed, relative to the folder the user gave."""
     display = os.path.join(name, *relative_parts(where, root))
     return UnreadableInput(display, os_error_reason(error))
+
+
+def folder_inputs(
+    root: Path, name: str, is_known: Callable[[str], bool]
+) -> Iterator[tuple[Path, str] | InputError]:
+    """Yield the files under a folder to read, and an error for each one that cannot be.
+
+    Files with a known ending are read. The others are named, never dropped unseen: a
+    binary one as an error (an article saved as PDF, DOCX or an image is one the user
+    expects to be read), a text one as a SkippedInput notice (notes, annotations, metadata
+    beside the articles are no failure). Only regular files are opened: a FIFO or device
+    in the folder would block or never end.
+    """
+    for entry in list_folder(root, name, lambda _name: True):
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        path, display = entry
+        known = is_known(path.name)
+        try:
+            regular = stat.S_ISREG(path.stat().st_mode)
+        except OSError as error:
+            yield UnreadableInput(display, os_error_reason(error))
+            continue
+        if not regular:
+            if known:
+                yield UnreadableInput(display, "not a regular file")
+        elif known:
+            yield entry
+        else:
+            yield binary_problem(path, display) or SkippedInput(
+                display, f"unknown kind of file{kind_hint(path)}; give it by name to read it"
+            )
+
+
+def binary_problem(path: Path, display: str) -> InputError | None:
+    """Return the error naming a file of unknown kind as binary, or None when it is text."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+        decode_bytes(head, display)
+    except OSError as error:
+        return UnreadableInput(display, os_error_reason(error))
+    except InputError as error:
+        return error
+    return None
+
+
+def kind_hint(path: Path) -> str:
+    """Return " (.ext)" for a file name with an ending, else ""."""
+    return f" ({path.suffix})" if path.suffix else ""

@@ -16,7 +16,8 @@ class ReadOptions(NamedTuple):
     """Options shared by all readers."""
 
     published: str | None = None  # fallback publication date (the CLI's --published)
-    max_bytes: int = DEFAULT_MAX_BYTES  # per file, per JSONL line, per WARC record
+    max_bytes: int = DEFAULT_MAX_BYTES  # per file, per JSONL line, per WARC record, per CSV cell
+    text_column: str | None = None  # CSV/TSV column holding the text (the CLI's --text-column)
 
 
 # A reader turns one file (by path, with the name to report it by) into documents and
