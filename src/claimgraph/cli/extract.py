@@ -155,7 +155,7 @@ def extract(
     no_progress: NoProgressOption = False,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
-    from claimgraph.nlp.pipeline import analyse, load_pipeline
+    from claimgraph.nlp.pipeline import Extractor
     from claimgraph.read import count_documents, read_documents
 
     exporter = get_exporter(check_format(output_format))
@@ -166,7 +166,7 @@ def extract(
     progress = progress_bar(enabled=not (quiet or no_progress))
     with exit_on_interrupt(), progress, open_output(output) as out:
         task = progress.add_task("loading model", total=None)
-        nlp = load_pipeline()
+        extractor = Extractor.from_settings()
         # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
         total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
         progress.update(task, description="documents", total=total)
@@ -177,7 +177,7 @@ def extract(
             stdin=sys.stdin.buffer,
             text_column=text_column,
         )
-        records = analyse(nlp, counter.documents(items, progress, task))
+        records = extractor.records(counter.documents(items, progress, task))
         try:
             exporter.write(records, out, text)
         except BrokenPipeError:

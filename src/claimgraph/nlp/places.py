@@ -571,10 +571,24 @@ class PlacesComponent:
         return doc
 
 
-@Language.factory("places_v1", assigns=["doc._.places"], default_config={"gazetteer": "default"})
-def make_places(nlp: Language, name: str, gazetteer: str) -> PlacesComponent:
-    """Create the places component; gazetteer "default" is the cached SQLite one, or a path."""
+@Language.factory(
+    "places_v1",
+    assigns=["doc._.places"],
+    default_config={"gazetteer": "default", "gazetteer_function": ""},
+)
+def make_places(
+    nlp: Language, name: str, gazetteer: str, gazetteer_function: str
+) -> PlacesComponent:
+    """Create the places component; gazetteer "default" is the cached SQLite one, or a path.
+
+    `gazetteer_function` names a function in spaCy's `misc` registry that returns the
+    gazetteer instead (claimgraph.settings explains why a name and not an object).
+    """
     register_extensions()
+    if gazetteer_function:
+        import spacy
+
+        return PlacesComponent(spacy.registry.misc.get(gazetteer_function)())
     if gazetteer in ("", "default"):
         return PlacesComponent()
     from claimgraph.resolve.gazetteer import SqliteGazetteer
