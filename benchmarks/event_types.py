@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+from claimgraph.gazetteer.build import ensure_gazetteer
 from claimgraph.model import Document, Event, Record
 from claimgraph.nlp.pipeline import analyse, load_pipeline
 from claimgraph.taxonomy import EVENT_TYPE_OF
@@ -180,6 +181,7 @@ def to_document(snippet: Snippet) -> Document:
 
 def run(snippets: Sequence[Snippet]) -> tuple[list[Record], float]:
     """Run the full pipeline over the snippets; return the records and the seconds taken."""
+    ensure_gazetteer()
     nlp = load_pipeline()
     started = time.perf_counter()
     records = list(analyse(nlp, (to_document(s) for s in snippets)))

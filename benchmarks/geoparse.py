@@ -19,9 +19,9 @@ from pathlib import Path
 import spacy
 
 import claimgraph.nlp.places  # noqa: F401  (registers places_v1)
+from claimgraph.gazetteer.build import ensure_gazetteer
 from claimgraph.nlp.extensions import register_extensions
 from claimgraph.nlp.pipeline import MODEL
-from claimgraph.resolve.gazetteer import default_gazetteer
 
 CORPORA = {"lgl": "lgl.xml", "tr": "TR-News.xml"}
 
@@ -73,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     register_extensions()
-    default_gazetteer()  # build outside the timed part
+    ensure_gazetteer()  # build outside the timed part
     nlp = spacy.load(MODEL)
     nlp.add_pipe("places_v1")
     for fmt, gold in CORPORA.items():

@@ -10,10 +10,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.gazetteer.build import ensure_gazetteer
+from claimgraph.gazetteer.lookup import GazetteerEntry
 from claimgraph.model import Document
 from claimgraph.nlp.extensions import register_extensions
 from claimgraph.nlp.pipeline import MODEL
-from claimgraph.resolve.gazetteer import GazetteerEntry
 
 # GeoNames-style rows (ids and coordinates as in GeoNames) that the event tests' self-contained
 # gazetteers share: Pakistan and two towns with their province and district.
@@ -48,6 +49,14 @@ PAKISTAN_ROWS = [
         "Peshawar District",
     ),
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def default_gazetteer_built() -> None:
+    """Build the default gazetteer cache once on a machine that has none (a lookup never
+    builds it; tests that load the whole pipeline and the CLI in a subprocess read it)."""
+    ensure_gazetteer()
+
 
 @pytest.fixture(scope="session")
 def base_nlp() -> Language:

@@ -7,10 +7,10 @@ import pytest
 from spacy.language import Language
 
 from claimgraph.data_files import data_path
+from claimgraph.gazetteer.lookup import MemoryGazetteer
 from claimgraph.nlp.event_classifier import MODEL_FILE, NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.nlp.sentence_encoder import GRAPH_FILE
-from claimgraph.resolve.gazetteer import MemoryGazetteer
 from claimgraph.taxonomy import EVENT_TYPE_OF
 from tests.conftest import PAKISTAN_ROWS as ROWS
 from tests.conftest import make_document

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from claimgraph.gazetteer.lookup import GazetteerEntry, MemoryGazetteer
 from claimgraph.model import Event
 from claimgraph.nlp.event_types import find_triggers
 from claimgraph.nlp.pipeline import load_pipeline
-from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
 from tests.conftest import PAKISTAN_ROWS, make_document
 
 # A few GeoNames-style rows (ids and coordinates as in GeoNames) for a self-contained gazetteer.

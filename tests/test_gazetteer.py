@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.gazetteer.build import capital_ids, is_code
+from claimgraph.gazetteer.geonames import import_geonames, memory_gazetteer_from_geonames
+from claimgraph.gazetteer.lookup import SqliteGazetteer, normalise_name
 from claimgraph.model import Place
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.focus import country_focus, country_name
-from claimgraph.resolve.gazetteer import SqliteGazetteer, normalise_name
-from claimgraph.resolve.gazetteer_build import capital_ids, is_code
-from claimgraph.resolve.geonames_import import import_geonames, memory_gazetteer_from_geonames
 
 # Hand-written rows in the GeoNames main-table format (19 tab-separated columns).
 ROWS = [

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.resolve.gazetteer import SqliteGazetteer, public_geonameid
-from claimgraph.resolve.gazetteer_build import import_user_places, read_user_places
-from claimgraph.resolve.geonames_import import import_geonames
+from claimgraph.gazetteer.geonames import import_geonames
+from claimgraph.gazetteer.lookup import SqliteGazetteer, public_geonameid
+from claimgraph.gazetteer.user_places import import_user_places, read_user_places
 
 # GeoNames-format rows written for this test: a parent for the user's places.
 PARENTS = [

@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from claimgraph.cli.gazetteer import gazetteer_app, geocode
-from claimgraph.resolve.gazetteer import default_gazetteer
+from claimgraph.gazetteer.lookup import default_gazetteer
 
 ROWS = [
     "1168579\tPakistan\tPakistan\t\t30.0\t70.0\tA\tPCLI\tPK\t\t00\t\t\t\t212215030\t\t\t\t",
@@ -24,7 +24,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
     """A Typer app like cli.py's, over an empty gazetteer database in a temporary cache."""
     import sqlite3
 
-    from claimgraph.resolve.gazetteer import SCHEMA, default_path
+    from claimgraph.gazetteer.lookup import SCHEMA, default_path
 
     monkeypatch.setenv("CLAIMGRAPH_CACHE", str(tmp_path / "cache"))
     default_path().parent.mkdir(parents=True)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from claimgraph.gazetteer.lookup import GazetteerEntry, MemoryGazetteer
 from claimgraph.model import Event, Place
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
 from claimgraph.resolve.places import names_match
 from tests.conftest import make_document
 

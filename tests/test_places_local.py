@@ -7,11 +7,11 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from claimgraph.gazetteer.build import box_centre
+from claimgraph.gazetteer.geonames import memory_gazetteer_from_geonames
+from claimgraph.gazetteer.lookup import GazetteerEntry
 from claimgraph.model import Place
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.gazetteer import GazetteerEntry
-from claimgraph.resolve.gazetteer_build import box_centre
-from claimgraph.resolve.geonames_import import memory_gazetteer_from_geonames
 from claimgraph.resolve.places import is_acronym_target, is_contested, without_direction
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from claimgraph.gazetteer.lookup import GazetteerEntry, MemoryGazetteer
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.gazetteer import GazetteerEntry, MemoryGazetteer
 
 ENTRIES = [
     GazetteerEntry(6252001, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000),

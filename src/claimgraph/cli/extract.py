@@ -155,12 +155,14 @@ def extract(
     no_progress: NoProgressOption = False,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
+    from claimgraph.gazetteer.build import ensure_gazetteer
     from claimgraph.nlp.pipeline import Extractor
     from claimgraph.read import count_documents, read_documents
 
     exporter = get_exporter(check_format(output_format))
     published = check_published(published)
     inputs = input_list(paths, sample)
+    ensure_gazetteer()  # before the progress display: a first run builds the cache
     counter = FailureCounter()
     max_bytes = int(max_mb * 1_000_000)
     progress = progress_bar(enabled=not (quiet or no_progress))

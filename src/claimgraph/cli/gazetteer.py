@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from claimgraph.cli.app import app
-from claimgraph.resolve.gazetteer import default_gazetteer, default_path
+from claimgraph.gazetteer.build import ensure_gazetteer
+from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer, default_path
 from claimgraph.resolve.places import (
     Context,
     Mention,
@@ -25,7 +26,7 @@ gazetteer_app = typer.Typer(help="Build and inspect the offline gazetteer.", no_
 @gazetteer_app.command("build")
 def build(force: bool = typer.Option(False, "--force", help="Rebuild even if it exists.")) -> None:
     """Build the gazetteer cache from the installed data packages."""
-    from claimgraph.resolve.gazetteer_build import build_gazetteer
+    from claimgraph.gazetteer.build import build_gazetteer
 
     path = default_path()
     if path.exists() and not force:
@@ -44,14 +45,15 @@ def build(force: bool = typer.Option(False, "--force", help="Rebuild even if it 
 def import_files(files: list[Path] = FILES_ARGUMENT) -> None:
     """Load GeoNames dumps (allCountries/CC.txt, alternateNames, admin1/admin2 codes) and
     user places files (.csv/.yaml: name, aliases, lat, lon, parent)."""
-    from claimgraph.resolve.gazetteer_build import import_user_places
-    from claimgraph.resolve.geonames_import import import_geonames
+    from claimgraph.gazetteer.geonames import import_geonames
+    from claimgraph.gazetteer.user_places import import_user_places
 
     user = [f for f in files if f.suffix.lower() in USER_PLACES_SUFFIXES]
     dumps = [f for f in files if f not in user]
+    ensure_gazetteer(default_path())
     counts = import_geonames(dumps) if dumps else {"places": 0, "aliases": 0}
     if user:
-        added = import_user_places(user)
+        added = import_user_places(user, choose_parent=ranked_parent)
         counts = {key: counts[key] + added[key] for key in counts}
     default_gazetteer.cache_clear()
     typer.echo(
@@ -65,15 +67,23 @@ def info() -> None:
     path = default_path()
     typer.echo(f"path: {path}")
     if not path.exists():
-        typer.echo("not built yet (it builds on first use, or run `gazetteer build`)")
+        typer.echo("not built yet (run `claimgraph gazetteer build`; extract builds it first)")
         return
     typer.echo(f"size_mb: {path.stat().st_size / 1e6:.1f}")
     for key, value in default_gazetteer().info().items():
         typer.echo(f"{key}: {value}")
 
 
+def ranked_parent(gazetteer: Gazetteer, name: str) -> GazetteerEntry | None:
+    """Return the entry a user place's parent name means, as the place resolver ranks them."""
+    mention = Mention(name, 0, len(name), name)
+    ranked = rank_candidates(gazetteer.candidates(name), mention, Context())
+    return ranked[0].entry if ranked else None
+
+
 def geocode(query: str, limit: int = 5) -> None:
     """Print ranked gazetteer candidates for a place name ("Kasur, Punjab") with the reasons."""
+    ensure_gazetteer(default_path())
     gazetteer = default_gazetteer()
     parts = [p.strip() for p in query.split(",") if p.strip()][:4]
     mentions, offset = [], 0

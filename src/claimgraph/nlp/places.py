@@ -28,9 +28,9 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer
 from claimgraph.nlp.extensions import is_ignored, register_extensions
 from claimgraph.resolve.demonyms import country_for_demonym
-from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from claimgraph.resolve.places import (
     DIRECTION_WORDS,
     Mention,
@@ -109,7 +109,7 @@ MAX_RUN = 5
 @cache
 def _abbreviations() -> dict[str, tuple[str, str]]:
     """Map "Ky." → ("Kentucky", "US") from data/regions.yaml."""
-    from claimgraph.resolve.gazetteer_build import read_regions_config
+    from claimgraph.gazetteer.build import read_regions_config
 
     table = read_regions_config().get("admin1_abbreviations") or {}
     return {str(k): (str(v[0]), str(v[1])) for k, v in table.items()}
@@ -209,7 +209,7 @@ def _proper_runs(doc: Doc, covered: set[int]) -> list[Span]:
 
 @cache
 def _postal_codes() -> dict[str, str]:
-    from claimgraph.resolve.gazetteer_build import read_postal_codes
+    from claimgraph.gazetteer.build import read_postal_codes
 
     return read_postal_codes()
 
@@ -591,6 +591,6 @@ def make_places(
         return PlacesComponent(spacy.registry.misc.get(gazetteer_function)())
     if gazetteer in ("", "default"):
         return PlacesComponent()
-    from claimgraph.resolve.gazetteer import SqliteGazetteer
+    from claimgraph.gazetteer.lookup import SqliteGazetteer
 
     return PlacesComponent(SqliteGazetteer.from_path(gazetteer))

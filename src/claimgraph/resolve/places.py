@@ -36,9 +36,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, normalise_name, public_geonameid
 from claimgraph.model import Place
 from claimgraph.resolve.focus import country_focus, country_name
-from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, normalise_name, public_geonameid
 
 # Text between a mention and the next one that makes the next one its container.
 CONTAINER_GAP = re.compile(

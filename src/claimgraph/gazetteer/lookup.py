@@ -1,11 +1,14 @@
 """The gazetteer seam: look up places by name or GeoNames id, offline.
 
 Two implementations share the `Gazetteer` Protocol: `SqliteGazetteer` (the cached database
-built from installed data packages, see `gazetteer_build`) and `MemoryGazetteer` (for tests
-and small user lists). Names are matched on a normalised key: accents folded, case folded,
-punctuation to spaces, a leading "the" dropped, so "Khyber-Pakhtunkhwa" finds "Khyber
+built from installed data packages, see `claimgraph.gazetteer.build`) and `MemoryGazetteer`
+(for tests and small user lists). Names are matched on a normalised key: accents folded, case
+folded, punctuation to spaces, a leading "the" dropped, so "Khyber-Pakhtunkhwa" finds "Khyber
 Pakhtunkhwa". Entries that are not in GeoNames (regions from `data/regions.yaml`) carry
 negative ids; `public_geonameid` turns those into None for output.
+
+Opening never builds: a missing database is a GazetteerError, and building is an explicit
+step (`build.ensure_gazetteer`, which the CLI runs before any analysis starts).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
+
+from claimgraph.errors import GazetteerError
 
 DEFAULT_LIMIT = 60
 DATABASE_NAME = "gazetteer-v9.sqlite"
@@ -174,8 +179,13 @@ class SqliteGazetteer:
 
     @classmethod
     def from_path(cls, path: str | Path) -> SqliteGazetteer:
-        """Open an existing gazetteer database read-only."""
-        uri = f"file:{Path(path).resolve()}?mode=ro"
+        """Open an existing gazetteer database read-only; GazetteerError if there is none."""
+        resolved = Path(path).resolve()
+        if not resolved.is_file():
+            raise GazetteerError(
+                f"no gazetteer database at {resolved} (build it with `claimgraph gazetteer build`)"
+            )
+        uri = f"file:{resolved}?mode=ro"
         return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
 
     def _lookup_uncached(self, key: str) -> tuple[GazetteerEntry, ...]:
@@ -221,10 +231,5 @@ def default_path() -> Path:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> SqliteGazetteer:
-    """Open the cached gazetteer, building it from installed packages on first use."""
-    path = default_path()
-    if not path.exists():
-        from claimgraph.resolve.gazetteer_build import build_gazetteer
-
-        build_gazetteer(path)
-    return SqliteGazetteer.from_path(path)
+    """Open the cached default gazetteer; GazetteerError if it has not been built yet."""
+    return SqliteGazetteer.from_path(default_path())

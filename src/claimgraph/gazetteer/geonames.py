@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from claimgraph.resolve.gazetteer import (
+from claimgraph.errors import GazetteerError
+from claimgraph.gazetteer.lookup import (
     SCHEMA,
     GazetteerEntry,
     MemoryGazetteer,
@@ -95,12 +96,12 @@ def _kind(path: Path) -> str:
 def import_geonames(
     files: Iterable[str | Path], database: str | Path | None = None
 ) -> dict[str, int]:
-    """Load GeoNames dumps into the gazetteer database (built first if missing); return counts."""
+    """Load GeoNames dumps into an existing gazetteer database; return counts."""
     target = Path(database) if database else default_path()
-    if not target.exists():
-        from claimgraph.resolve.gazetteer_build import build_gazetteer
-
-        build_gazetteer(target)
+    if not target.is_file():
+        raise GazetteerError(
+            f"no gazetteer database at {target} (build it with `claimgraph gazetteer build`)"
+        )
     paths = sorted(
         (Path(f) for f in files), key=lambda p: ("admin", "main", "alternate").index(_kind(p))
     )

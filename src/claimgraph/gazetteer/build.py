@@ -7,6 +7,8 @@ Sources (all GeoNames-derived; GeoNames data is CC BY 4.0):
     countryinfo (MIT)    country centre points, when installed; else the capital's point
     data/regions.yaml    claimgraph's named regions, country point fixes and aliases
 The database is written to a temporary file and renamed, so a crash leaves no half file.
+Building is always an explicit step: `claimgraph gazetteer build`, or `ensure_gazetteer`,
+which the CLI calls before an analysis starts (a lookup never builds).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import time
-import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -25,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from claimgraph.data_files import data_path
-from claimgraph.resolve.gazetteer import GazetteerEntry, is_latin, write_entries
+from claimgraph.gazetteer.lookup import GazetteerEntry, default_path, is_latin, write_entries
 
 REGION_ID_BASE = -1_000_000  # private ids for regions GeoNames does not carry
 
@@ -308,103 +310,23 @@ def build_gazetteer(path: Path) -> dict[str, str]:
     return meta
 
 
-# User places files (issue 3 §1): bases, landmarks, borders and local names a user adds.
-USER_ID_BASE = -2_000_000_000  # private ids, below the region ids; derived from name + point
-MAX_USER_PLACES = 100_000
-USER_FEATURE_CLASSES = {"PPL": "P", "ADM": "A", "PCL": "A", "RGN": "L", "BDLN": "L", "VAL": "T"}
+BUILDING_MESSAGE = "building the gazetteer cache (once, about a minute)"
 
 
-@dataclass(frozen=True, slots=True)
-class UserPlace:
-    """One row of a user places file."""
-
-    name: str
-    latitude: float
-    longitude: float
-    aliases: tuple[str, ...] = ()
-    parent: str = ""
-    feature_code: str = "PPL"
-    population: int = 0
+def _tell_stderr(message: str) -> None:
+    print(f"claimgraph: {message}", file=sys.stderr, flush=True)
 
 
-def read_user_places(path: Path) -> list[UserPlace]:
-    """Read a CSV or YAML places file (name, aliases, lat, lon, parent); bad rows are skipped."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix.lower() in (".yaml", ".yml"):
-        loaded = yaml.safe_load(text) or []
-        rows = loaded.get("places", []) if isinstance(loaded, dict) else loaded
-    else:
-        import csv
-        import io
+def ensure_gazetteer(
+    path: Path | None = None, announce: Callable[[str], None] = _tell_stderr
+) -> Path:
+    """Build the gazetteer at `path` (default: the cache) unless it exists; return its path.
 
-        rows = list(csv.DictReader(io.StringIO(text)))
-    places = []
-    for row in rows[:MAX_USER_PLACES] if isinstance(rows, list) else ():
-        if isinstance(row, dict) and (place := _user_place(row)) is not None:
-            places.append(place)
-    return places
-
-
-def _user_place(row: dict) -> UserPlace | None:
-    try:
-        name = str(row.get("name") or "").strip()
-        lat, lon = (
-            float(row.get("lat", row.get("latitude"))),  # type: ignore[arg-type]  # None -> TypeError
-            float(row.get("lon", row.get("longitude"))),  # type: ignore[arg-type]
-        )
-    except (TypeError, ValueError):
-        return None
-    if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return None
-    aliases = row.get("aliases") or ()
-    if isinstance(aliases, str):
-        aliases = aliases.replace(";", "|").split("|")
-    code = str(row.get("feature_code") or "PPL").strip().upper()
-    population = str(row.get("population") or "0").strip()
-    return UserPlace(
-        name, lat, lon, tuple(str(a).strip() for a in aliases if str(a).strip()),
-        str(row.get("parent") or "").strip(), code, int(population) if population.isdigit() else 0,
-    )  # fmt: skip
-
-
-def user_entry(place: UserPlace, parent: GazetteerEntry | None) -> GazetteerEntry:
-    """Turn a user place into a gazetteer entry that inherits its parent's country and units."""
-    key = f"{place.name}|{place.latitude:.5f}|{place.longitude:.5f}".encode()
-    feature_class = next(
-        (c for prefix, c in USER_FEATURE_CLASSES.items() if place.feature_code.startswith(prefix)),
-        "S",
-    )
-    return GazetteerEntry(
-        USER_ID_BASE - zlib.crc32(key), place.name, place.latitude, place.longitude,
-        parent.country_code if parent else "", feature_class, place.feature_code, place.population,
-        parent.admin1_code if parent else None, parent.admin1 if parent else None,
-        parent.admin2_code if parent else None, parent.admin2 if parent else None,
-    )  # fmt: skip
-
-
-def import_user_places(files: list[Path], database: Path | None = None) -> dict[str, int]:
-    """Add user places files to the gazetteer database (built first if missing); return counts."""
-    from claimgraph.resolve.gazetteer import SqliteGazetteer, default_path
-    from claimgraph.resolve.places import Context, Mention, rank_candidates
-
-    target = database or default_path()
+    `announce` hears BUILDING_MESSAGE before a build starts (stderr by default), so a user
+    knows why the first run pauses.
+    """
+    target = path or default_path()
     if not target.exists():
+        announce(BUILDING_MESSAGE)
         build_gazetteer(target)
-    lookup = SqliteGazetteer.from_path(target)
-    entries: list[GazetteerEntry] = []
-    aliases: list[tuple[str, int]] = []
-    for path in files:
-        for place in read_user_places(path):
-            parent_name = place.parent.split(",")[0].strip()
-            mention = Mention(parent_name, 0, len(parent_name), parent_name)
-            ranked = rank_candidates(lookup.candidates(parent_name), mention, Context())
-            entry = user_entry(place, ranked[0].entry if parent_name and ranked else None)
-            entries.append(entry)
-            aliases.extend((alias, entry.geonameid) for alias in place.aliases)
-    connection = sqlite3.connect(target)
-    try:
-        with connection:
-            write_entries(connection, entries, aliases)
-    finally:
-        connection.close()
-    return {"places": len(entries), "aliases": len(aliases)}
+    return target
