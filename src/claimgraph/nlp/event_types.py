@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data_files import read_data_yaml
@@ -136,16 +135,81 @@ def load_trigger_rules() -> dict[str, TriggerRule]:
     return rules
 
 
-def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> PhraseMatcher:
-    """Compile the lexicon into a PhraseMatcher over lowercase inflected forms; keys are phrases."""
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in rules:
-        words = [t.text for t in nlp.make_doc(phrase)]
-        # Inflected surface forms rather than lemmas: the small model's lemmatizer misses some
-        # ("strikes" tagged as a verb, sentence-initial capitals); lowercase forms cover both.
-        variants = [" ".join(forms) for forms in product(*(_inflections(w) for w in words))]
-        matcher.add(phrase, [nlp.make_doc(v) for v in variants])
-    return matcher
+class TriggerMatcher:
+    """Match the trigger lexicon's phrases, in any inflection, on lowercase tokens.
+
+    The lexicon's phrases inflect word by word ("set on fire" -> "sets on fire", "setting
+    on fire": every form of every word), about 80,000 sequences in all. Rather than tokenise
+    each sequence into a PhraseMatcher pattern at start-up (a second or more per run), each
+    phrase keeps, per word, the set of its forms' lowercase hashes, and a document's LOWER
+    array is checked against them. It finds what a PhraseMatcher over every inflected
+    sequence (attr LOWER) finds, because the tokenizer splits a space-joined sequence at its
+    spaces first: one word's forms tokenise alike inside or outside the phrase
+    (tests/test_trigger_matcher.py compares the two).
+    """
+
+    def __init__(self, nlp: Language, phrases: Iterable[str]) -> None:
+        self.phrases: list[str] = []
+        # Phrases whose forms are all one token: one set of LOWER hashes per word.
+        self._slots: list[tuple[frozenset[int], ...] | None] = []
+        # Phrases with a form of several tokens ("set-up"): every token sequence, spelled out.
+        self._sequences: list[frozenset[tuple[int, ...]]] = []
+        self._by_first: dict[int, list[int]] = {}
+        tokenised: dict[str, tuple[int, ...]] = {}
+
+        def lowers(text: str) -> tuple[int, ...]:
+            if text not in tokenised:
+                tokenised[text] = tuple(t.lower for t in nlp.make_doc(text))
+            return tokenised[text]
+
+        for phrase in phrases:
+            index = len(self.phrases)
+            self.phrases.append(phrase)
+            words = [t.text for t in nlp.make_doc(phrase)]
+            forms = [_inflections(w) for w in words]
+            if all(len(lowers(f)) == 1 for word_forms in forms for f in word_forms):
+                slots = tuple(frozenset(lowers(f)[0] for f in word_forms) for word_forms in forms)
+                self._slots.append(slots)
+                self._sequences.append(frozenset())
+                firsts: set[int] = set(slots[0])
+            else:
+                sequences = frozenset(
+                    tuple(h for f in combo for h in lowers(f)) for combo in product(*forms)
+                )
+                self._slots.append(None)
+                self._sequences.append(sequences)
+                firsts = {sequence[0] for sequence in sequences}
+            for first in firsts:
+                self._by_first.setdefault(first, []).append(index)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Return (phrase, start, end) of every match, by start, end, then lexicon order."""
+        lower = doc.to_array("LOWER").tolist()
+        n = len(lower)
+        found: list[tuple[int, int, int]] = []
+        for start, first in enumerate(lower):
+            for index in self._by_first.get(first, ()):
+                slots = self._slots[index]
+                if slots is not None:
+                    end = start + len(slots)
+                    if end <= n and all(
+                        lower[start + i] in slot for i, slot in enumerate(slots) if i
+                    ):
+                        found.append((start, end, index))
+                    continue
+                for sequence in self._sequences[index]:
+                    end = start + len(sequence)
+                    if tuple(lower[start:end]) == sequence:
+                        found.append((start, end, index))
+        found.sort()
+        return [(self.phrases[index], start, end) for start, end, index in found]
+
+
+def build_trigger_matcher(nlp: Language, rules: dict[str, TriggerRule]) -> TriggerMatcher:
+    """Compile the lexicon over lowercase inflected forms; matches name their phrase."""
+    # Inflected surface forms rather than lemmas: the small model's lemmatizer misses some
+    # ("strikes" tagged as a verb, sentence-initial capitals); lowercase forms cover both.
+    return TriggerMatcher(nlp, rules)
 
 
 def _inflections(word: str) -> list[str]:
@@ -195,13 +259,15 @@ def _inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
-def find_triggers(doc: Doc, matcher: PhraseMatcher, rules: dict[str, TriggerRule]) -> list[Trigger]:
+def find_triggers(
+    doc: Doc, matcher: TriggerMatcher, rules: dict[str, TriggerRule]
+) -> list[Trigger]:
     """Return the document's triggers in text order, the longest match where matches overlap."""
     found = []
-    for match_id, start, end in matcher(doc):
+    for phrase, start, end in matcher(doc):
         if any(t.ent_type_ == "DATE" for t in doc[start:end]):
             continue  # "on March 3" is a date, not a march
-        found.append((start, end, rules[doc.vocab.strings[match_id]]))
+        found.append((start, end, rules[phrase]))
     found += dependency_triggers(doc)
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
     taken: set[int] = set()

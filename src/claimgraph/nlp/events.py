@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Actor, Claim, Event, EventActor, Location, Place, Speaker
@@ -44,6 +43,7 @@ from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_types import (
     GROUND_WORDS,
     Trigger,
+    TriggerMatcher,
     TriggerRule,
     build_trigger_matcher,
     find_triggers,
@@ -232,7 +232,7 @@ class EventCoder:
 
 def find_events(
     doc: Doc,
-    matcher: PhraseMatcher,
+    matcher: TriggerMatcher,
     rules: dict[str, TriggerRule],
     model: EventTypeModel | None = None,
 ) -> list[Event]:
