@@ -164,9 +164,10 @@ def check(results: dict[str, float]) -> int:
         if got is None:
             continue
         higher_is_better = not key.startswith(("query_ms", "store_mb"))
-        if higher_is_better and got < expected * (1 - tolerance):
+        margin = baseline.get("ratio_tolerance", tolerance) if higher_is_better else tolerance
+        if higher_is_better and got < expected * (1 - margin):
             failures.append(f"{key}: {got} < baseline {expected}")
-        if not higher_is_better and got > expected * (1 + tolerance):
+        if not higher_is_better and got > expected * (1 + margin):
             failures.append(f"{key}: {got} > baseline {expected}")
     for failure in failures:
         print("regression:", failure)
