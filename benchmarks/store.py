@@ -57,10 +57,15 @@ ACTORS = ["Military Forces of Pakistan", "Islamic State Khorasan Province", "Pol
 def first_articles(n: int, folder: Path) -> Path:
     """Write the first n LGL texts longer than 400 characters as JSONL input."""
     raw = LGL.read_text(encoding="utf-8", errors="replace")
-    texts = [re.sub(r"\s+", " ", t).strip() for t in re.findall(r"<text><!\[CDATA\[(.*?)\]\]></text>", raw, re.S)]
+    texts = [
+        re.sub(r"\s+", " ", t).strip()
+        for t in re.findall(r"<text><!\[CDATA\[(.*?)\]\]></text>", raw, re.S)
+    ]
     texts = [t for t in texts if len(t) > 400][:n]
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    path.write_text(
+        "".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
     return path
 
 
@@ -130,18 +135,20 @@ def query_times(n_events: int, folder: Path) -> dict[str, float]:
             write_record(connection, synthetic_record(i, rng))
     fill = time.perf_counter() - started
     queries = {
-        "country+admin1+since, limit 100": EventFilter(country="PK", admin1="Balochistan", since="2024-03-01", limit=100),
+        "country+admin1+since, limit 100": EventFilter(
+            country="PK", admin1="Balochistan", since="2024-03-01", limit=100
+        ),
         "sub-event type, limit 100": EventFilter(sub_event_type="Arrests", limit=100),
         "actor, limit 100": EventFilter(actor="khorasan", limit=100),
         "evidence words, limit 100": EventFilter(text="near Goma", limit=100),
-        "one month in one region, all": EventFilter(admin1="Kidal", since="2021-05-01", until="2021-05-31"),
+        "one month in one region, all": EventFilter(
+            admin1="Kidal", since="2021-05-01", until="2021-05-31"
+        ),
     }
     times: dict[str, float] = {"events": n_events, "fill_events_per_s": round(n_events / fill)}
     with store.reading() as connection:
         for label, flt in queries.items():
-            best = min(
-                timed_query(connection, flt) for _ in range(3)
-            )
+            best = min(timed_query(connection, flt) for _ in range(3))
             times[f"query_ms: {label}"] = round(best * 1000, 1)
     store.close()
     return times
