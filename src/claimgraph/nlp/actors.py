@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Actor
-from claimgraph.nlp.extensions import is_ignored, register_extensions
+from claimgraph.nlp.extensions import is_ignored, register_extensions, text_of
 from claimgraph.resolve.actors import ActorLexicon, default_lexicon
 from claimgraph.resolve.dates import find_dates
 from claimgraph.resolve.focus import country_focus
@@ -28,7 +28,7 @@ class ActorRecognizer:
         country = country_focus(doc._.places or [])
         return [
             actor
-            for actor in self.lexicon.find(doc.text, country, text_day(doc))
+            for actor in self.lexicon.find(text_of(doc), country, text_day(doc))
             if not is_ignored(doc, actor.start, actor.end)
         ]
 
@@ -41,7 +41,7 @@ def text_day(doc: Doc) -> str | None:
     """Return the day the text speaks of: the first day it names, else its publication day."""
     document = doc._.document
     published = document.published if document is not None else None
-    days = (m.date for m in find_dates(doc.text[:DATE_WINDOW], published) if m.precision == 1)
+    days = (m.date for m in find_dates(text_of(doc)[:DATE_WINDOW], published) if m.precision == 1)
     return next(days, published[:10] if published else None)
 
 

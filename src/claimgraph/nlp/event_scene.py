@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, Location, Place
 from claimgraph.nlp.event_agents import GROUP_NOUNS, MODIFIER_DEPS
+from claimgraph.nlp.extensions import text_of
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.places import ADMIN_BRACKET
 
@@ -152,7 +153,7 @@ def rank_scene_places(
             continue
         if place.start == sentence.start_char and place.text.isupper() and len(place.text) > 3:
             continue  # "PESHAWAR, March 14 —": the dateline says where the story was filed
-        if id(place) not in owners and is_actor_country(place, sentence.doc.text):
+        if id(place) not in owners and is_actor_country(place, text_of(sentence.doc)):
             continue
         token = token_at(sentence, place.end - 1)
         if says_who(place, token, trigger):
@@ -192,7 +193,7 @@ def is_actor_country(place: Place, text: str) -> bool:
 
 def bracket_owner(place: Place, places: Sequence[Place], sentence: Span) -> Place | None:
     """Return the place whose bracketed admin units include this one ("Sinjar (Sinjar, ...)")."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     for owner in places:
         match = ADMIN_BRACKET.match(text, owner.end) if owner.end <= place.start else None
         if match and match.start(1) <= place.start < match.end(1):
@@ -262,7 +263,7 @@ def paragraph_scene(
     places inside actor names and a paragraph-opening dateline are left out. A hook for
     events' `choose_location`, between the sentence's own places and the document focus.
     """
-    text = sentence.doc._.document.text if sentence.doc._.document else sentence.doc.text
+    text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.end_char)
     end = len(text) if end < 0 else end

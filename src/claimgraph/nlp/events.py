@@ -53,7 +53,7 @@ from claimgraph.nlp.event_types import (
     load_trigger_rules,
     triggers_by_sentence,
 )
-from claimgraph.nlp.extensions import analysed_sentences
+from claimgraph.nlp.extensions import analysed_sentences, text_of
 from claimgraph.resolve.dates import find_dates
 from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.taxonomy import EVENT_TYPE_OF, TERRITORIAL_TYPES, VIOLENT_EVENT_TYPES
@@ -370,7 +370,7 @@ def governing_verb(token: Token) -> Token:
 
 def is_short_report(doc: Doc) -> bool:
     """Tell whether a text is a short report (an event note, a news snippet), not an article."""
-    return len(doc.text) <= SHORT_REPORT_CHARS
+    return len(text_of(doc)) <= SHORT_REPORT_CHARS
 
 
 def report_context(
@@ -388,7 +388,7 @@ def report_context(
     own = {t.span.start for t in group}
     if any(t.span.start not in own for triggers in found for t in triggers):
         return sentence.text
-    return doc.text
+    return text_of(doc)
 
 
 def decisive_type(

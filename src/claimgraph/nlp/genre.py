@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from claimgraph.data_files import data_path
 from claimgraph.model import Claim, Document, Genre, Rhetoric
 from claimgraph.nlp.attribution import find_quotes
+from claimgraph.nlp.extensions import text_of
 
 GENRES: tuple[Genre, ...] = ("news", "opinion", "statement")
 # Weights and thresholds are hand-set (not calibrated): metadata outweighs text cues; a genre
@@ -187,9 +188,10 @@ def decide_genre(found: list[Cue]) -> tuple[Genre, tuple[str, ...]]:
 def find_genre(doc: Doc, cues: GenreCues) -> tuple[Genre, tuple[str, ...]]:
     """Return the genre of a document and the evidence for it."""
     found = metadata_cues(doc._.document, cues)
-    found += layout_cues(doc.text, cues)
-    found += stance_cues(writer_text(doc.text, doc._.claims or []), cues)
-    found += analysis_cues(doc.text, doc._.claims or [], doc._.rhetoric or [])
+    text = text_of(doc)
+    found += layout_cues(text, cues)
+    found += stance_cues(writer_text(text, doc._.claims or []), cues)
+    found += analysis_cues(text, doc._.claims or [], doc._.rhetoric or [])
     return decide_genre(found)
 
 

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer
-from claimgraph.nlp.extensions import is_ignored, register_extensions
+from claimgraph.nlp.extensions import is_ignored, register_extensions, text_of
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.places import (
     DIRECTION_WORDS,
@@ -350,7 +350,7 @@ def _run_mentions(run: Span, gazetteer: Gazetteer) -> list[Mention]:
 def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Find capitalised datelines the model does not tag ("COLUMBUS, Ohio --")."""
     found = []
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(text_of(doc)):
         name = match.group(1).rstrip(".")
         if len(name) > 2 and _known(gazetteer, name):
             start = match.start(1)
@@ -374,11 +374,12 @@ def _abbreviation_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
 def _unit_list_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Find the names of a list that ends in a plural kind word ("Camden and Charlton counties")."""
     found = []
-    for match in UNIT_LIST.finditer(doc.text):
+    text = text_of(doc)
+    for match in UNIT_LIST.finditer(text):
         kind = PLURAL_KINDS[match.group(2)]
         start = match.start(1)
         for name in LIST_JOIN.split(match.group(1)):
-            offset = doc.text.index(name, start)
+            offset = text.index(name, start)
             start = offset + len(name)
             word = name.removeprefix("The ")
             offset += len(name) - len(word)
@@ -451,16 +452,17 @@ def _admin_note_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     even when the model or the gazetteer does not know it, so its units can stand in for it.
     """
     found = []
-    for bracket in NOTE_BRACKET.finditer(doc.text):
+    text = text_of(doc)
+    for bracket in NOTE_BRACKET.finditer(text):
         names = bracket_names(bracket)
-        owner = NOTE_OWNER.search(doc.text, max(0, bracket.start() - 80), bracket.start())
+        owner = NOTE_OWNER.search(text, max(0, bracket.start() - 80), bracket.start())
         if not names or owner is None:
             continue
         place = owner.group(1)
         first, _, rest = place.partition(" ")
         cued = rest and first.lower() in LOCATIVES  # "In Sinjar (...)"
         place = rest if cued else place
-        before = doc.text[max(0, owner.start(1) - 12) : owner.start(1)].split()
+        before = text[max(0, owner.start(1) - 12) : owner.start(1)].split()
         cued = cued or bool(before and before[-1].lower() in LOCATIVES)
         # One name in brackets is a note's only after a locative or a known place: "He
         # (Steele) said" is an aside.
@@ -525,7 +527,7 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
     )
     taken = {m.start for m in found}
     repeated = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         if match.start() in taken:
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -564,10 +566,11 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
-        places = resolve_mentions(doc.text, mentions, self.gazetteer)
+        text = text_of(doc)
+        places = resolve_mentions(text, mentions, self.gazetteer)
         # A state's forces "of Peru (2021-)" are an actor, not a place; resolved with the
         # rest, the name still tells the country the note is set in.
-        doc._.places = [p for p in places if not REGIME_PERIOD.match(doc.text, p.end)]
+        doc._.places = [p for p in places if not REGIME_PERIOD.match(text, p.end)]
         return doc
 
 
