@@ -20,6 +20,7 @@ RULES = {
     "store": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.cli", "claimgraph.run", "spacy"),
     "export": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.store", "claimgraph.cli", "spacy"),
     "read": ("claimgraph.nlp", "claimgraph.store", "claimgraph.cli", "spacy"),
+    "corroborate": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.cli", "claimgraph.run", "spacy", "claimgraph.store"),
 }
 
 

@@ -1,0 +1,136 @@
+"""Cross-document clustering (corroboration's pure core) on real news reports grouped by incident.
+
+usage: .venv/bin/python benchmarks/corroboration.py [--events main|all] [--half even|odd|both]
+
+Runs `claimgraph extract` once on gvc_train's docs (cached under /tmp), turns each output
+row into EventViews, clusters them with `claimgraph.corroborate.assign`, writes one
+assertion per line (with its `documents`) and scores it with ../shared/tools/score_xdoc.py
+against the gold restricted to one half of the incidents: even index (sorted by int id) is
+the half the constants were tuned on, odd the half never looked at while tuning. All
+documents are clustered together; the scorer drops the other half's documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from claimgraph.corroborate import assign, syndication_groups
+from claimgraph.corroborate.syndication import group_of
+from claimgraph.identity import EventView
+from claimgraph.model import Event, EventActor, Location, Span, Speaker
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "dev" / "gvc_train"
+SCORER = ROOT.parent / "shared" / "tools" / "score_xdoc.py"
+CACHE = Path(tempfile.gettempdir()) / "claimgraph-corroboration" / "gvc_train.extract.jsonl"
+
+
+def extract() -> list[dict[str, Any]]:
+    """Return claimgraph's output rows for the docs, running extract once."""
+    if not CACHE.exists():
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "extract", str(DATA / "docs" / "docs.jsonl")]
+        command += ["--format", "jsonl", "--text", "-q", "-o", str(CACHE)]
+        subprocess.run(command, check=True)
+    return [json.loads(line) for line in CACHE.read_text(encoding="utf-8").splitlines() if line]
+
+
+def event_of(row: dict[str, Any], document_id: str) -> Event:
+    """Return the model Event of one contract event object."""
+
+    def actor(obj: dict[str, Any] | None) -> EventActor | None:
+        return EventActor(obj["name"], obj["text"], obj["kind"]) if obj else None
+
+    loc = row["location"]
+    location = Location(**{k: loc[k] for k in Location.__slots__}) if loc else None  # type: ignore[attr-defined]
+    speaker = Speaker(row["speaker"]["name"], row["speaker"]["type"])
+    return Event(
+        id=row["id"],
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        event_date=row["event_date"],
+        time_precision=row["time_precision"],
+        actor1=actor(row["actor1"]),
+        actor2=actor(row["actor2"]),
+        background=row["background"],
+        location=location,
+        fatalities=row["fatalities"],
+        fatalities_low=row["fatalities_low"],
+        fatalities_high=row["fatalities_high"],
+        speaker=speaker,
+        modality=row["modality"],
+        evidence=tuple(Span(s["start"], s["end"], s["text"]) for s in row["evidence"]),
+        confidence=row["confidence"],
+        document_id=document_id,
+    )
+
+
+def views_of(rows: list[dict[str, Any]], which: str) -> list[EventView]:
+    """Return the event views to cluster: each document's first non-background event, or all."""
+    views = []
+    for row in rows:
+        doc = row["document"]
+        events = [e for e in row["events"] if not e["background"]] or row["events"]
+        for obj in events[:1] if which == "main" else events:
+            event = event_of(obj, row["id"])
+            views.append(EventView.of(event, published=doc["published"], genre=doc["genre"]))
+    return views
+
+
+def score(assertions_path: Path, half: str) -> dict[str, Any]:
+    """Return score_xdoc.py's numbers against the gold restricted to one half of the incidents."""
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    order = sorted(gold["incidents"], key=int)
+    keep = set(order[0::2] if half == "even" else order[1::2])
+    subset = {
+        "doc_incident": {d: i for d, i in gold["doc_incident"].items() if i in keep},
+        "incidents": {i: v for i, v in gold["incidents"].items() if i in keep},
+        "doc_line": gold.get("doc_line", {}),
+        "docs_file": str(DATA / "docs" / "docs.jsonl"),
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(subset, f)
+    result = subprocess.run(
+        [sys.executable, str(SCORER), f.name, str(assertions_path), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    Path(f.name).unlink()
+    out: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    out["incidents"], out["documents"] = len(keep), len(subset["doc_incident"])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", choices=("main", "all"), default="main")
+    parser.add_argument("--half", choices=("even", "odd", "both"), default="even")
+    args = parser.parse_args()
+    rows = extract()
+    texts = {row["id"]: row["document"].get("text") or "" for row in rows}
+    groups = syndication_groups(texts)
+    views = views_of(rows, args.events)
+    assertions = assign(views, syndication=group_of(groups))
+    path = CACHE.parent / f"assertions.{args.events}.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for a in assertions:
+            f.write(json.dumps({"id": a.id, "documents": list(a.documents), "fatalities": a.fatalities,
+                                "fatalities_low": a.fatalities_low, "fatalities_high": a.fatalities_high,
+                                "independent_sources": a.independent_sources}) + "\n")
+    copies = sum(len(g) for g in groups if len(g) > 1)
+    print(f"documents {len(rows)}, events clustered {len(views)} ({args.events}), "
+          f"assertions {len(assertions)}, documents in syndication groups {copies}")
+    for half in ("even", "odd") if args.half == "both" else (args.half,):
+        s = score(path, half)
+        print(f"{half}: {s['incidents']} incidents, {s['documents']} docs: pairwise P {s['pairwise_p']:.3f} "
+              f"R {s['pairwise_r']:.3f} F1 {s['pairwise_f1']:.3f}; B-cubed F1 {s['bcubed_f1']:.3f}; "
+              f"toll range holds killed {s['fatal_range_hit']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

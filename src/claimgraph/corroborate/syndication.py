@@ -1,0 +1,77 @@
+"""Which documents are copies of one another (a wire story republished), by MinHash over shingles.
+
+A syndicated copy is the same source, not a second one. Texts are compared on sets of
+`SHINGLE_WORDS`-word shingles; MinHashLSH (datasketch) finds candidates in near-linear time
+and the estimated Jaccard similarity decides. `THRESHOLD` 0.5: a republication with its own
+headline, byline and boilerplate keeps well above it (0.8 or more), while two outlets
+writing up the same police statement in their own words share far fewer 5-word runs (below
+0.3 on gvc_train's multi-outlet incidents).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS: Final = 5
+NUM_PERM: Final = 128
+THRESHOLD: Final = 0.5
+SEED: Final = 1  # fixed, so signatures (and groups) are the same on every machine
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[bytes]:
+    """Return the set of word shingles of a text (the whole text when it is shorter)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) <= SHINGLE_WORDS:
+        return {" ".join(words).encode()} if words else set()
+    last = len(words) - SHINGLE_WORDS + 1
+    return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(last)}
+
+
+def signature(text: str) -> MinHash:
+    """Return the MinHash signature of a text's shingles."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update_batch(sorted(shingles(text)))
+    return minhash
+
+
+def syndication_groups(
+    texts: Mapping[str, str], threshold: float = THRESHOLD
+) -> tuple[tuple[str, ...], ...]:
+    """Return the documents grouped by copy (sorted ids, groups sorted; singletons included)."""
+    ids = sorted(texts)
+    parent = {doc: doc for doc in ids}
+
+    def find(doc: str) -> str:
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    signatures: dict[str, MinHash] = {}
+    for doc in ids:
+        sig = signature(texts[doc])
+        if not shingles(texts[doc]):
+            continue  # an empty text is nobody's copy
+        for other in lsh.query(sig):
+            if sig.jaccard(signatures[other]) >= threshold:
+                a, b = find(doc), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        lsh.insert(doc, sig)
+        signatures[doc] = sig
+    groups: dict[str, list[str]] = {}
+    for doc in ids:
+        groups.setdefault(find(doc), []).append(doc)
+    return tuple(sorted(tuple(group) for group in groups.values()))
+
+
+def group_of(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Return document id -> its group's name (the group's smallest id)."""
+    return {doc: group[0] for group in groups for doc in group}

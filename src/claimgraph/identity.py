@@ -1,0 +1,285 @@
+"""Decide whether two event reports describe the same real-world incident.
+
+One definition, over model values only, shared by the in-document merge and by
+cross-document corroboration so the two never drift apart. Each test answers "could these
+be the same incident?" and says no only on evidence against it: a missing date, place or
+actor is no reason to split, but it is no reason to join either — `same_incident` asks for
+at least one positive anchor (overlapping dates, or nearby places with overlapping text).
+
+Codebook choices (ACLED):
+- The same sub-event type always matches; so does the same event type (outlets differ on
+  IED vs suicide bomb, peaceful protest vs protest with intervention).
+- Across event types only the pairs reporting really differs on: "Armed clash" and
+  "Attack" (did the victims fight back?), an explosion and an "Attack" (an "attack" later
+  told as a bombing), protests and riots (did it turn violent?), "Mob violence" and
+  "Attack". Strategic developments never match a violent event.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from claimgraph.model import Event, EventActor, Genre, Location
+from claimgraph.taxonomy import PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS
+
+# Days of slack either side of a reported date, by ACLED time_precision (1 day, 2 week,
+# 3 month). Precision 1 gets 2 days: reports of one incident differ on "late Saturday" vs
+# "Sunday", and an event dated from the publication date ("on Friday") is a day or two off.
+# Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py).
+DATE_SLACK_DAYS: Final = {1: 2, 2: 7, 3: 31}
+# A report with no event date: the incident happened in the week before publication.
+UNDATED_LOOKBACK_DAYS: Final = 10
+# Distance at which two places can still be one incident, by the coarser geo_precision
+# (1 town, 2 district or "near X", 3 region: then same admin1 instead). ACLED's own
+# precision definitions; 25 km covers a city and its suburbs (gvc_train even half).
+PLACE_KM: Final = {1: 25.0, 2: 100.0}
+EARTH_RADIUS_KM: Final = 6371.0
+
+# Cross-type pairs that reports of one incident really disagree on (see module docstring).
+_COMPATIBLE_SUB_TYPES: Final = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("Armed clash", "Attack"),
+        ("Mob violence", "Attack"),
+        ("Armed clash", "Remote explosive/landmine/IED"),
+        ("Armed clash", "Suicide bomb"),
+        ("Armed clash", "Grenade"),
+        ("Armed clash", "Shelling/artillery/missile attack"),
+        ("Armed clash", "Air/drone strike"),
+    )
+)
+_EXPLOSION_SUBS: Final = frozenset(
+    {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+# Event-type pairs where any sub-event types match: a protest that turned into a riot.
+_COMPATIBLE_EVENT_TYPES: Final = frozenset({frozenset({PROTESTS, RIOTS})})
+
+# Actor kinds that name nobody in particular: never evidence that two reports disagree.
+_VAGUE_KINDS: Final = frozenset({"unidentified", "civilians", None})
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Function words and reporting verbs every report shares: they say nothing about which
+# incident it is.
+_STOP: Final = frozenset(
+    """a an the and or but of in on at to for from by with as is was were are be been has
+    had have it its this that these those he she they his her their them who whom which
+    what when where said says say told according police officials official reported report
+    reports after before about into over than then there also not no one two three man
+    woman men women people year old years would could may might will shall did do does
+    just more most other some such only own same so too very can our we you your i me my
+    him up out if while during under again further once here why how all any both each few
+    nor off per via""".split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
+# Weights of the graded similarity (sum to 1). Text breaks ties between incidents that
+# agree on type, time and place (two shootings in one city in one week).
+W_DATE: Final = 0.3
+W_PLACE: Final = 0.3
+W_TEXT: Final = 0.4
+# How much the evidence texts must overlap (overlap coefficient of content words) for
+# `same_incident`, by how precisely time and place agree: both precise (dates to the day,
+# places to the town, within reach), one of them coarse, or a side unknown/regional.
+# Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py).
+TEXT_MIN_PRECISE: Final = 0.1
+TEXT_MIN_COARSE: Final = 0.3
+TEXT_MIN_VAGUE: Final = 0.35
+# Places out of reach of each other: geocoding of local news is often wrong (a street name
+# taken for a town elsewhere), so evidence that is nearly the same text (Jaccard, not the
+# overlap coefficient: a short text inside a long one is not enough) still links them.
+TEXT_MIN_FAR: Final = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """What identity reads of one event: the event, its document, and that document's facts.
+
+    `words` are the content words of the evidence (see `content_words`); build views with
+    `EventView.of` so they are computed once.
+    """
+
+    event: Event
+    document_id: str
+    published: str | None = None
+    genre: Genre = "unknown"
+    words: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls, event: Event, *, published: str | None = None, genre: Genre = "unknown"
+    ) -> EventView:
+        """Return the view of an event, taking the document id from the event."""
+        text = " ".join(span.text for span in event.evidence)
+        return cls(event, event.document_id, published, genre, content_words(text))
+
+    @property
+    def commentary(self) -> bool:
+        """True when this report is analysis or hedged: it joins an incident without counting."""
+        return self.genre == "opinion" or self.event.modality in ("hedged", "denied", "questioned")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Return the lower-cased content words of a text (no function words, no 1-letter words)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOP)
+
+
+def types_compatible(a: Event, b: Event) -> bool:
+    """True when two events' ACLED types can describe one incident (see module docstring)."""
+    if a.sub_event_type == b.sub_event_type or a.event_type == b.event_type:
+        return True
+    if STRATEGIC_DEVELOPMENTS in (a.event_type, b.event_type):
+        return False
+    if frozenset({a.sub_event_type, b.sub_event_type}) in _COMPATIBLE_SUB_TYPES:
+        return True
+    if "Attack" in (a.sub_event_type, b.sub_event_type) and (
+        a.sub_event_type in _EXPLOSION_SUBS or b.sub_event_type in _EXPLOSION_SUBS
+    ):
+        return True
+    return frozenset({a.event_type, b.event_type}) in _COMPATIBLE_EVENT_TYPES
+
+
+def date_window(view: EventView) -> tuple[date, date] | None:
+    """Return the first and last day the event can have happened on, or None when unknown."""
+    event = view.event
+    day = _parse_date(event.event_date)
+    if day is not None:
+        slack = DATE_SLACK_DAYS.get(event.time_precision or 1, DATE_SLACK_DAYS[3])
+        return day - timedelta(days=slack), day + timedelta(days=slack)
+    published = _parse_date(view.published)
+    if published is not None:
+        return published - timedelta(days=UNDATED_LOOKBACK_DAYS), published
+    return None
+
+
+def dates_overlap(a: EventView, b: EventView) -> bool | None:
+    """True/False when both windows are known and overlap or not; None when one is unknown."""
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None:
+        return None
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Location | None, b: Location | None) -> bool | None:
+    """True/False when both places are known and within reach or not; None when one is unknown.
+
+    Reach follows the coarser geo_precision: 25 km for towns, 100 km for districts, the same
+    admin1 (else country) for regions. Different countries never match.
+    """
+    if a is None or b is None:
+        return None
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    precision = max(a.geo_precision, b.geo_precision)
+    if precision >= 3 or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        if a.admin1 and b.admin1:
+            return a.admin1 == b.admin1
+        if a.country_code and b.country_code:
+            return True  # same country, no finer evidence either way
+        return a.name.casefold() == b.name.casefold()
+    assert a.latitude is not None and a.longitude is not None  # for mypy: checked above
+    assert b.latitude is not None and b.longitude is not None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= PLACE_KM[precision]
+
+
+def actors_compatible(a: Event, b: Event) -> bool:
+    """False only when both name a specific perpetrator and neither appears among the other's.
+
+    Reports swap roles ("police clashed with militants" vs "militants attacked police") and
+    name a group by its branch or its parent, so containment of names counts as agreement.
+    """
+    first_a, first_b = _named(a.actor1), _named(b.actor1)
+    if first_a is None or first_b is None:
+        return True
+    others_a = {n for n in (first_a, _named(a.actor2)) if n}
+    others_b = {n for n in (first_b, _named(b.actor2)) if n}
+    return any(_names_agree(x, y) for x in (first_a,) for y in others_b) or any(
+        _names_agree(x, y) for x in others_a for y in (first_b,)
+    )
+
+
+def text_overlap(a: EventView, b: EventView) -> float:
+    """Return the overlap coefficient of the two evidence texts' content words (0 to 1)."""
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / min(len(a.words), len(b.words))
+
+
+def incident_similarity(a: EventView, b: EventView) -> float:
+    """Return 0 when the two cannot be one incident, else a score in (0, 1] to rank candidates."""
+    if not types_compatible(a.event, b.event) or not actors_compatible(a.event, b.event):
+        return 0.0
+    same_time = dates_overlap(a, b)
+    same_place = places_compatible(a.event.location, b.event.location)
+    if same_time is False:
+        return 0.0
+    overlap = text_overlap(a, b)
+    if same_place is False and _jaccard(a.words, b.words) < TEXT_MIN_FAR:
+        return 0.0
+    if overlap < _text_needed(a.event, b.event, same_time, same_place):
+        return 0.0
+    score = W_TEXT * overlap
+    score += W_DATE * (1.0 if same_time else 0.5)
+    score += W_PLACE * {True: 1.0, None: 0.5, False: 0.0}[same_place]
+    return score
+
+
+def same_incident(a: EventView, b: EventView) -> bool:
+    """True when two reports can describe the same incident (types, time, place, actors, text)."""
+    return incident_similarity(a, b) > 0.0
+
+
+def _text_needed(a: Event, b: Event, same_time: bool | None, same_place: bool | None) -> float:
+    if not same_time or not same_place:
+        return TEXT_MIN_VAGUE
+    time_precise = (a.time_precision or 3) == 1 and (b.time_precision or 3) == 1
+    place_precise = a.location is not None and b.location is not None and (
+        max(a.location.geo_precision, b.location.geo_precision) == 1
+    )
+    if time_precise and place_precise:
+        return TEXT_MIN_PRECISE
+    if time_precise or place_precise:
+        return TEXT_MIN_COARSE
+    return TEXT_MIN_VAGUE
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _named(actor: EventActor | None) -> str | None:
+    if actor is None or actor.kind in _VAGUE_KINDS:
+        return None
+    return actor.name.casefold() or None
+
+
+def _names_agree(x: str, y: str) -> bool:
+    return x == y or x in y or y in x

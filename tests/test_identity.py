@@ -1,0 +1,108 @@
+"""claimgraph.identity: when two reports describe the same incident, as a table of examples."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimgraph.identity import (
+    EventView,
+    haversine_km,
+    incident_similarity,
+    places_compatible,
+    same_incident,
+    types_compatible,
+)
+from claimgraph.model import Event, EventActor, Location, Span, Speaker
+
+KABUL = Location("Kabul", 1138958, 34.528, 69.172, "AF", "Kabul", "Kabul", 1)
+PAGHMAN = Location("Paghman", 1131316, 34.587, 68.953, "AF", "Kabul", "Paghman", 1)  # ~21 km
+JALALABAD = Location("Jalalabad", 1138336, 34.426, 70.451, "AF", "Nangarhar", None, 1)  # ~118 km
+NANGARHAR = Location("Nangarhar", 1131256, 34.2, 70.5, "AF", "Nangarhar", None, 3)
+PESHAWAR = Location("Peshawar", 1168197, 34.008, 71.578, "PK", "Khyber Pakhtunkhwa", None, 1)
+ISKP = EventActor("Islamic State Khorasan Province", "ISKP", "rebel")
+IS = EventActor("Islamic State", "IS", "rebel")
+TALIBAN = EventActor("Taliban", "the Taliban", "rebel")
+GUNMEN = EventActor("Unidentified Armed Group", "gunmen", "unidentified")
+BOMBING = "A suicide bomber blew himself up outside the Kabul mosque during Friday prayers."
+
+
+def report(
+    text: str = BOMBING,
+    sub: str = "Suicide bomb",
+    kind: str = "Explosions/Remote violence",
+    day: str | None = "2024-03-01",
+    precision: int = 1,
+    place: Location | None = KABUL,
+    actor: EventActor | None = None,
+    doc: str = "d1",
+) -> EventView:
+    event = Event(
+        id=f"{doc}-e", event_type=kind, sub_event_type=sub, event_date=day, time_precision=precision,
+        actor1=actor, actor2=None, background=False, location=place, fatalities=None,
+        fatalities_low=None, fatalities_high=None, speaker=Speaker(None, "author"),
+        modality="asserted", evidence=(Span(0, len(text), text),), confidence=0.9, document_id=doc,
+    )
+    return EventView.of(event, published=day)
+
+
+SAME = report()
+CASES = [
+    # (what differs, the other report, same incident?)
+    ("nothing", report(doc="d2"), True),
+    ("a day later, told in other words", report("Suicide blast at Kabul mosque kills worshippers during prayers.", day="2024-03-02", doc="d2"), True),
+    ("two days later: still within precision 1 slack", report(day="2024-03-03", doc="d2"), True),
+    ("a week later in the same city", report(day="2024-03-08", doc="d2"), False),
+    ("the month only (precision 3)", report(day="2024-03-15", precision=3, doc="d2"), True),
+    ("a town 21 km away", report(place=PAGHMAN, doc="d2"), True),
+    ("another province's city, other words", report("Bomber strikes Jalalabad mosque at prayers.", place=JALALABAD, doc="d2"), False),
+    ("the province only (geo precision 3), other admin1", report("Bombing at a mosque in Nangarhar.", place=NANGARHAR, doc="d2"), False),
+    ("another country", report("Bomber kills worshippers at a Peshawar mosque during Friday prayers.", place=PESHAWAR, doc="d2"), False),
+    ("no place given", report(place=None, doc="d2"), True),
+    ("IED instead of suicide bomb (same event type)", report(sub="Remote explosive/landmine/IED", doc="d2"), True),
+    ("told as an attack on civilians", report(sub="Attack", kind="Violence against civilians", doc="d2"), True),
+    ("an arrest (strategic development)", report(sub="Arrests", kind="Strategic developments", doc="d2"), False),
+    ("a peaceful protest", report(sub="Peaceful protest", kind="Protests", doc="d2"), False),
+    ("unrelated text, same day and city", report("Traffic police opened a new checkpoint near the airport road.", doc="d2"), False),
+]
+
+
+@pytest.mark.parametrize(("what", "other", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_same_incident(what: str, other: EventView, expected: bool) -> None:
+    assert same_incident(SAME, other) is expected
+    assert same_incident(other, SAME) is expected  # symmetric
+
+
+ACTORS = [
+    (ISKP, IS, True),  # a branch and its parent
+    (ISKP, TALIBAN, False),  # two named perpetrators
+    (GUNMEN, TALIBAN, True),  # "gunmen" names nobody
+    (None, TALIBAN, True),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), ACTORS)
+def test_actors(first: EventActor | None, second: EventActor | None, expected: bool) -> None:
+    assert same_incident(report(actor=first), report(actor=second, doc="d2")) is expected
+
+
+def test_similarity_ranks_the_closer_report_higher() -> None:
+    close = report("Suicide bomber blew himself up outside the Kabul mosque.", doc="d2")
+    loose = report("An explosion at a mosque in Kabul during prayers.", day="2024-03-02", place=None, doc="d3")
+    assert incident_similarity(SAME, close) > incident_similarity(SAME, loose) > 0
+
+
+def test_types_armed_clash_and_attack_are_compatible_but_not_arrests() -> None:
+    clash = replace(SAME.event, event_type="Battles", sub_event_type="Armed clash")
+    attack = replace(SAME.event, event_type="Violence against civilians", sub_event_type="Attack")
+    arrests = replace(SAME.event, event_type="Strategic developments", sub_event_type="Arrests")
+    assert types_compatible(clash, attack) and not types_compatible(clash, arrests)
+
+
+def test_places_and_distance() -> None:
+    assert haversine_km(34.528, 69.172, 34.426, 70.451) == pytest.approx(118, abs=3)
+    assert places_compatible(KABUL, PAGHMAN) is True
+    assert places_compatible(KABUL, PESHAWAR) is False
+    assert places_compatible(KABUL, None) is None
+    assert places_compatible(NANGARHAR, JALALABAD) is True  # same admin1 at precision 3
