@@ -1,6 +1,6 @@
 """Cross-document clustering (corroboration's pure core) on real news reports grouped by incident.
 
-usage: .venv/bin/python benchmarks/corroboration.py [--events main|all] [--half even|odd|both]
+usage: .venv/bin/python benchmarks/corroboration.py [--events all|main] [--half both|even|odd]
 
 Runs `claimgraph extract` once on gvc_train's docs (cached under /tmp), turns each output
 row into EventViews, clusters them with `claimgraph.corroborate.assign`, writes one
@@ -28,6 +28,7 @@ from claimgraph.model import Event, EventActor, Location, Span, Speaker
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "dev" / "gvc_train"
 SCORER = ROOT.parent / "shared" / "tools" / "score_xdoc.py"
+TITLES = True  # the headline's words join the evidence's (EventView.of's context)
 CACHE = Path(tempfile.gettempdir()) / "claimgraph-corroboration" / "gvc_train.extract.jsonl"
 
 
@@ -35,7 +36,11 @@ def extract() -> list[dict[str, Any]]:
     """Return claimgraph's output rows for the docs, running extract once."""
     if not CACHE.exists():
         CACHE.parent.mkdir(parents=True, exist_ok=True)
-        command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "extract", str(DATA / "docs" / "docs.jsonl")]
+        command = [
+            str(ROOT / ".venv" / "bin" / "claimgraph"),
+            "extract",
+            str(DATA / "docs" / "docs.jsonl"),
+        ]
         command += ["--format", "jsonl", "--text", "-q", "-o", str(CACHE)]
         subprocess.run(command, check=True)
     return [json.loads(line) for line in CACHE.read_text(encoding="utf-8").splitlines() if line]
@@ -79,7 +84,10 @@ def views_of(rows: list[dict[str, Any]], which: str) -> list[EventView]:
         events = [e for e in row["events"] if not e["background"]] or row["events"]
         for obj in events[:1] if which == "main" else events:
             event = event_of(obj, row["id"])
-            views.append(EventView.of(event, published=doc["published"], genre=doc["genre"]))
+            context = doc.get("title") or "" if TITLES else ""
+            views.append(
+                EventView.of(event, published=doc["published"], genre=doc["genre"], context=context)
+            )
     return views
 
 
@@ -98,7 +106,9 @@ def score(assertions_path: Path, half: str) -> dict[str, Any]:
         json.dump(subset, f)
     result = subprocess.run(
         [sys.executable, str(SCORER), f.name, str(assertions_path), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     Path(f.name).unlink()
     out: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -108,8 +118,8 @@ def score(assertions_path: Path, half: str) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", choices=("main", "all"), default="main")
-    parser.add_argument("--half", choices=("even", "odd", "both"), default="even")
+    parser.add_argument("--events", choices=("main", "all"), default="all")
+    parser.add_argument("--half", choices=("even", "odd", "both"), default="both")
     args = parser.parse_args()
     rows = extract()
     texts = {row["id"]: row["document"].get("text") or "" for row in rows}
@@ -119,17 +129,32 @@ def main() -> None:
     path = CACHE.parent / f"assertions.{args.events}.jsonl"
     with path.open("w", encoding="utf-8") as f:
         for a in assertions:
-            f.write(json.dumps({"id": a.id, "documents": list(a.documents), "fatalities": a.fatalities,
-                                "fatalities_low": a.fatalities_low, "fatalities_high": a.fatalities_high,
-                                "independent_sources": a.independent_sources}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": a.id,
+                        "documents": list(a.documents),
+                        "fatalities": a.fatalities,
+                        "fatalities_low": a.fatalities_low,
+                        "fatalities_high": a.fatalities_high,
+                        "independent_sources": a.independent_sources,
+                    }
+                )
+                + "\n"
+            )
     copies = sum(len(g) for g in groups if len(g) > 1)
-    print(f"documents {len(rows)}, events clustered {len(views)} ({args.events}), "
-          f"assertions {len(assertions)}, documents in syndication groups {copies}")
+    print(
+        f"documents {len(rows)}, events clustered {len(views)} ({args.events}), "
+        f"assertions {len(assertions)}, documents in syndication groups {copies}"
+    )
     for half in ("even", "odd") if args.half == "both" else (args.half,):
         s = score(path, half)
-        print(f"{half}: {s['incidents']} incidents, {s['documents']} docs: pairwise P {s['pairwise_p']:.3f} "
-              f"R {s['pairwise_r']:.3f} F1 {s['pairwise_f1']:.3f}; B-cubed F1 {s['bcubed_f1']:.3f}; "
-              f"toll range holds killed {s['fatal_range_hit']:.3f}")
+        print(
+            f"{half}: {s['incidents']} incidents, {s['documents']} docs: "
+            f"pairwise P {s['pairwise_p']:.3f} R {s['pairwise_r']:.3f} F1 {s['pairwise_f1']:.3f}; "
+            f"B-cubed F1 {s['bcubed_f1']:.3f}; "
+            f"toll range holds killed {s['fatal_range_hit']:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
 """Decide whether two event reports describe the same real-world incident.
 
 One definition, over model values only, shared by the in-document merge and by
-cross-document corroboration so the two never drift apart. Each test answers "could these
-be the same incident?" and says no only on evidence against it: a missing date, place or
-actor is no reason to split, but it is no reason to join either — `same_incident` asks for
-at least one positive anchor (overlapping dates, or nearby places with overlapping text).
+cross-document corroboration so the two never drift apart. Types, dates and actors are
+vetoes: incompatible ones say no. Place and text weigh together: the evidence words must
+overlap the more, the less precisely time and place agree (a missing date or place is no
+reason to split, but no reason to join either); places out of reach of each other still
+link when the evidence is nearly the same text, because geocoding of local news is often
+wrong. `incident_similarity` grades the pairs that pass, to rank candidate incidents.
 
 Codebook choices (ACLED):
 - The same sub-event type always matches; so does the same event type (outlets differ on
@@ -29,13 +31,15 @@ from claimgraph.taxonomy import PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS
 # Days of slack either side of a reported date, by ACLED time_precision (1 day, 2 week,
 # 3 month). Precision 1 gets 2 days: reports of one incident differ on "late Saturday" vs
 # "Sunday", and an event dated from the publication date ("on Friday") is a day or two off.
-# Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py).
+# Checked on the even-index incidents of gvc_train (benchmarks/corroboration.py): slack of
+# 1, 2 or 3 days scores the same there (pairwise F1 0.670); 16 days for months 0.663.
 DATE_SLACK_DAYS: Final = {1: 2, 2: 7, 3: 31}
 # A report with no event date: the incident happened in the week before publication.
 UNDATED_LOOKBACK_DAYS: Final = 10
 # Distance at which two places can still be one incident, by the coarser geo_precision
 # (1 town, 2 district or "near X", 3 region: then same admin1 instead). ACLED's own
-# precision definitions; 25 km covers a city and its suburbs (gvc_train even half).
+# precision definitions; 25 km covers a city and its suburbs (50 km scored 0.006 higher
+# on the gvc_train even half: not worth the looser match).
 PLACE_KM: Final = {1: 25.0, 2: 100.0}
 EARTH_RADIUS_KM: Final = 6371.0
 
@@ -90,14 +94,18 @@ W_TEXT: Final = 0.4
 # How much the evidence texts must overlap (overlap coefficient of content words) for
 # `same_incident`, by how precisely time and place agree: both precise (dates to the day,
 # places to the town, within reach), one of them coarse, or a side unknown/regional.
-# Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py).
+# Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py, every
+# event of a document, headline words as context): pairwise F1 0.67 there, 0.63 on the odd
+# half never tuned on.
 TEXT_MIN_PRECISE: Final = 0.1
 TEXT_MIN_COARSE: Final = 0.3
-TEXT_MIN_VAGUE: Final = 0.35
+TEXT_MIN_VAGUE: Final = 0.45
 # Places out of reach of each other: geocoding of local news is often wrong (a street name
 # taken for a town elsewhere), so evidence that is nearly the same text (Jaccard, not the
 # overlap coefficient: a short text inside a long one is not enough) still links them.
-TEXT_MIN_FAR: Final = 0.5
+# 0.35 keeps two mosque bombings in Kabul and Jalalabad apart (tests); 0.2 scored 0.025
+# higher on the gvc_train even half, 1.0 (no link) 0.02 lower.
+TEXT_MIN_FAR: Final = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +124,19 @@ class EventView:
 
     @classmethod
     def of(
-        cls, event: Event, *, published: str | None = None, genre: Genre = "unknown"
+        cls,
+        event: Event,
+        *,
+        published: str | None = None,
+        genre: Genre = "unknown",
+        context: str = "",
     ) -> EventView:
-        """Return the view of an event, taking the document id from the event."""
-        text = " ".join(span.text for span in event.evidence)
+        """Return the view of an event, taking the document id from the event.
+
+        `context` is more text of the document that tells what the event is (its headline):
+        its words join the evidence's.
+        """
+        text = " ".join([context, *(span.text for span in event.evidence)])
         return cls(event, event.document_id, published, genre, content_words(text))
 
     @property
