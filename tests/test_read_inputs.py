@@ -42,7 +42,9 @@ def test_folder_is_read_recursively_in_sorted_order_naming_unknown_and_skipping_
         "row",
     ]
     skipped = [result.name for result in results if isinstance(result, SkippedInput)]
-    assert skipped == [f"{tmp_path}/{name}" for name in ("annotations.xml", "image.png", "notes.docx")]
+    assert skipped == [
+        f"{tmp_path}/{name}" for name in ("annotations.xml", "image.png", "notes.docx")
+    ]
     assert len(results) == len(ids) + len(skipped)
 
 

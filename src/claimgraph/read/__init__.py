@@ -29,7 +29,7 @@ from claimgraph.read.jsonl import read_jsonl_file
 from claimgraph.read.language import detect_language
 from claimgraph.read.options import DEFAULT_MAX_BYTES, Reader, ReadOptions
 from claimgraph.read.sniff import read_unknown_file
-from claimgraph.read.stdin import read_stdin
+from claimgraph.read.stdin import STDIN_NAME, read_stdin
 from claimgraph.read.text import read_text_file
 from claimgraph.read.warc import read_warc_file
 
@@ -90,7 +90,7 @@ def read_documents(
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from guarded(read_stdin(stream, options))
+            yield from guarded(read_stdin(stream, options), STDIN_NAME)
         else:
             yield from read_path(given, options)
 
@@ -111,9 +111,9 @@ def read_path(given: str, options: ReadOptions) -> Iterator[Document | InputErro
             if isinstance(entry, InputError):
                 yield entry
             else:
-                yield from guarded(read_file(*entry, options))
+                yield from guarded(read_file(*entry, options), entry[1])
     elif stat.S_ISREG(mode):
-        yield from guarded(read_file(path, given, options))
+        yield from guarded(read_file(path, given, options), given)
     else:
         # A FIFO or device would block or never end; only regular files are read.
         yield UnreadableInput(given, "not a regular file")
@@ -143,9 +143,14 @@ def read_file(path: Path, name: str, options: ReadOptions) -> Iterator[Document 
     return reader(path, name, options)
 
 
-def guarded(items: Iterator[Document | InputError]) -> Iterator[Document | InputError]:
-    """Pass items through, turning an InputError raised by the reader into a yielded one."""
+def guarded(items: Iterator[Document | InputError], name: str) -> Iterator[Document | InputError]:
+    """Pass items through, turning an error raised by the reader into a yielded one."""
     try:
         yield from items
     except InputError as error:
         yield error
+    # A reader's bug or a parser's surprise must cost one input, not the batch; the reason
+    # names the exception so it can be reported (the fuzz tests hold readers to InputError).
+    except Exception as error:  # noqa: BLE001
+        detail = " ".join(str(error).split())[:120]
+        yield UnreadableInput(name, f"unexpected {type(error).__name__}: {detail} (please report)")
