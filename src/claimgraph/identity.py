@@ -95,7 +95,7 @@ W_TEXT: Final = 0.4
 # `same_incident`, by how precisely time and place agree: both precise (dates to the day,
 # places to the town, within reach), one of them coarse, or a side unknown/regional.
 # Calibrated on the even-index incidents of gvc_train (benchmarks/corroboration.py, every
-# event of a document, headline words as context): pairwise F1 0.67 there, 0.63 on the odd
+# event of a document, headline words as context): pairwise F1 0.65 there, 0.63 on the odd
 # half never tuned on.
 TEXT_MIN_PRECISE: Final = 0.1
 TEXT_MIN_COARSE: Final = 0.3

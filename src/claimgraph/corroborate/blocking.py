@@ -2,14 +2,14 @@
 
 An event's date window (see `claimgraph.identity.date_window`) covers one or more buckets of
 `BUCKET_DAYS`; two events are candidates when they share a bucket and a country (an event
-with no country meets every country of its buckets). Windows that overlap always share a
+with no country meets every country of its buckets) and, when both are placed precisely,
+neighbouring grid cells. Windows that overlap always share a
 bucket, so blocking never hides a pair `same_incident` would accept on dates. Events with no
 date and no publication date meet only other undated events of their country.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Final
 
@@ -18,6 +18,11 @@ from claimgraph.identity import EventView, date_window
 # Bucket width: a week, about the widest common window (precision 1 with slack is 5 days),
 # so a typical event sits in one or two buckets.
 BUCKET_DAYS: Final = 7
+# Grid cell of precisely placed events: 1 degree (~111 km north-south) is wider than the
+# widest reach (100 km at geo precision 2), so a cell and its neighbours hold every place
+# in reach. Places farther apart are never compared (identity would link them only on
+# near-same evidence, as a geocoding error).
+GRID_DEGREES: Final = 1.0
 UNDATED: Final = -1
 NO_COUNTRY: Final = "?"
 
@@ -36,36 +41,64 @@ def country(view: EventView) -> str:
     return (location.country_code if location else None) or NO_COUNTRY
 
 
+def grid_cell(view: EventView) -> tuple[int, int] | None:
+    """Return the GRID_DEGREES cell of a precisely placed event, None for coarse or unplaced."""
+    location = view.event.location
+    if location is None or location.geo_precision > 2:
+        return None
+    if location.latitude is None or location.longitude is None:
+        return None
+    return int(location.latitude // GRID_DEGREES), int(location.longitude // GRID_DEGREES)
+
+
 class BlockIndex:
-    """Items (any hashable key, e.g. a cluster number) filed under the blocks of their events."""
+    """Items (any hashable key, e.g. a cluster number) filed under the blocks of their events.
+
+    Within a date bucket and country, precisely placed events (geo precision 1-2 with
+    coordinates) also sit in a grid cell and meet only their own and the 8 neighbouring
+    cells; coarse or unplaced events meet the whole country.
+    """
 
     def __init__(self) -> None:
-        self._cells: defaultdict[int, defaultdict[str, list[Hashable]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        self._cells: dict[int, dict[str, dict[tuple[int, int] | None, list[Hashable]]]] = {}
 
     def add(self, item: Hashable, view: EventView) -> None:
         """File an item under every block of this event."""
-        code = country(view)
+        code, cell = country(view), grid_cell(view)
         for bucket in buckets(view):
-            self._cells[bucket][code].append(item)
+            grids = self._cells.setdefault(bucket, {}).setdefault(code, {})
+            grids.setdefault(cell, []).append(item)
 
     def candidates(self, view: EventView) -> list[Hashable]:
         """Return the items sharing a block with this event, each once, in filing order."""
-        code = country(view)
+        code, cell = country(view), grid_cell(view)
         seen: dict[Hashable, None] = {}
         for bucket in buckets(view):
-            cell = self._cells.get(bucket)
-            if not cell:
+            countries = self._cells.get(bucket)
+            if not countries:
                 continue
             if code == NO_COUNTRY:
-                lists = list(cell.values())
+                lists = [items for grids in countries.values() for items in grids.values()]
             else:
-                lists = [cell.get(code, []), cell.get(NO_COUNTRY, [])]
+                lists = [
+                    items
+                    for other in (code, NO_COUNTRY)
+                    for items in _near(countries.get(other, {}), cell)
+                ]
             for items in lists:
                 for item in items:
                     seen.setdefault(item, None)
         return list(seen)
+
+
+def _near(
+    grids: dict[tuple[int, int] | None, list[Hashable]], cell: tuple[int, int] | None
+) -> list[list[Hashable]]:
+    if cell is None:
+        return list(grids.values())
+    row, col = cell
+    near = [grids.get((row + dr, col + dc)) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+    return [items for items in (*near, grids.get(None)) if items]
 
 
 def candidate_pairs(views: Sequence[EventView]) -> Iterator[tuple[int, int]]:
