@@ -114,6 +114,27 @@ def exit_on_interrupt() -> Iterator[None]:
 
 
 MaxMbOption = Annotated[float, typer.Option(help="Refuse inputs larger than this (MB).")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Analyse in this many processes (each loads the model); output as with one.",
+    ),
+]
+
+
+@contextlib.contextmanager
+def runner_failures() -> Iterator[None]:
+    """Turn a runner's failure (a dead worker, an unreachable scheduler) into one line, exit 1."""
+    from claimgraph.run import RunnerError
+
+    try:
+        yield
+    except RunnerError as error:
+        stderr.print(f"claimgraph: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
 TextColumnOption = Annotated[
     str | None,
     typer.Option(
@@ -153,11 +174,13 @@ def extract(
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_progress: NoProgressOption = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.gazetteer.build import ensure_gazetteer
-    from claimgraph.nlp.pipeline import Extractor
     from claimgraph.read import count_documents, read_documents
+    from claimgraph.run import open_runner
+    from claimgraph.settings import PipelineSettings
 
     exporter = get_exporter(check_format(output_format))
     published = check_published(published)
@@ -166,9 +189,16 @@ def extract(
     counter = FailureCounter()
     max_bytes = int(max_mb * 1_000_000)
     progress = progress_bar(enabled=not (quiet or no_progress))
-    with exit_on_interrupt(), progress, open_output(output) as out:
+    with (
+        exit_on_interrupt(),
+        runner_failures(),
+        progress,
+        open_output(output) as out,
+        contextlib.ExitStack() as running,
+    ):
         task = progress.add_task("loading model", total=None)
-        extractor = Extractor.from_settings()
+        # Worker processes load their models in the background while the inputs are read.
+        extractor = running.enter_context(open_runner(PipelineSettings(), workers))
         # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
         total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
         progress.update(task, description="documents", total=total)

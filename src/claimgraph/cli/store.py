@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -18,9 +19,11 @@ from claimgraph.cli.extract import (
     FailureCounter,
     MaxMbOption,
     PublishedOption,
+    WorkersOption,
     check_published,
     extract,
     input_list,
+    runner_failures,
 )
 from claimgraph.cli.output import (
     NoProgressOption,
@@ -150,12 +153,25 @@ def ingest(
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
     quiet: QuietOption = False,
     no_progress: NoProgressOption = False,
+    workers: WorkersOption = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Analyse on this dask.distributed scheduler (tcp://host:8786); "
+            "this process still writes the store.",
+        ),
+    ] = None,
 ) -> None:
     """Extract documents and add them to the store (skipping those already stored)."""
     from claimgraph.gazetteer.build import ensure_gazetteer
-    from claimgraph.nlp.pipeline import analyse, load_pipeline
     from claimgraph.read import read_documents
+    from claimgraph.run import open_runner
+    from claimgraph.settings import PipelineSettings
 
+    if dask is not None and workers > 1:
+        raise fail_usage("give --workers or --dask, not both (Dask workers are the cluster's)")
     published = check_published(published)
     inputs = input_list(paths, sample)
     store = open_store(db)
@@ -163,9 +179,13 @@ def ingest(
     counter = FailureCounter()
     tally = IngestTally()
     try:
-        with progress_bar(enabled=not (quiet or no_progress)) as progress:
+        with (
+            runner_failures(),
+            progress_bar(enabled=not (quiet or no_progress)) as progress,
+            contextlib.ExitStack() as running,
+        ):
             task = progress.add_task("loading model", total=None)
-            nlp = load_pipeline()
+            runner = running.enter_context(open_runner(PipelineSettings(), workers, dask))
             progress.update(task, description="documents")
             items = read_documents(
                 inputs,
@@ -174,7 +194,8 @@ def ingest(
                 stdin=sys.stdin.buffer,
             )
             fresh = new_documents(counter.documents(items, progress, task), store, tally)
-            for record in analyse(nlp, fresh):
+            # Workers only analyse; this process alone writes, one document at a time.
+            for record in runner.records(fresh):
                 store_one(store, record, tally, counter)
     except KeyboardInterrupt:
         stderr.print(
