@@ -135,6 +135,8 @@ def runner_failures() -> Iterator[None]:
     except RunnerError as error:
         stderr.print(f"claimgraph: {error}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
+
+
 TextColumnOption = Annotated[
     str | None,
     typer.Option(
@@ -157,7 +159,7 @@ def input_list(paths: list[str] | None, sample: bool) -> list[str]:
 def extract(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders or '-' for stdin (.txt .md .html .jsonl ...)."),
+        typer.Argument(help="Files, folders or '-' for stdin (.txt .md .html .jsonl .csv ...)."),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=format_help("jsonl"))
