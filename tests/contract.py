@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -43,6 +44,8 @@ def output_format(args: Sequence[str]) -> str | None:
     command = next((arg for arg in args if arg in RECORD_COMMANDS), None)
     if command is None:
         return None
+    if command == "claims" and not any(arg == "-" or os.path.exists(arg) for arg in args):
+        return None  # without inputs, `claims` lists stored claims, which are not records
     chosen = RECORD_COMMANDS[command]
     for flag, value in zip(args, args[1:], strict=False):
         if flag in ("--format", "-f"):

@@ -263,7 +263,7 @@ def test_acled_names_are_spelled_as_in_the_taxonomy() -> None:
     [
         ["extract", "a.txt"],
         ["extract", "a.txt", "-f", "jsonl"],
-        ["claims", "a.txt", "--format", "jsonl"],
+        ["claims", "-", "--format", "jsonl"],
     ],
 )
 def test_the_cli_helper_refuses_output_that_breaks_the_contract(args: list[str]) -> None:
@@ -273,9 +273,15 @@ def test_the_cli_helper_refuses_output_that_breaks_the_contract(args: list[str])
         assert_output_meets_contract(args, json.dumps(wrong) + "\n")
 
 
-def test_the_cli_helper_checks_json_arrays_and_skips_tables() -> None:
+def test_the_cli_helper_checks_json_arrays_and_skips_tables(tmp_path: Path) -> None:
     wrong = record_to_json(minimal_record()) | {"extra": 1}
     with pytest.raises(AssertionError):
         assert_output_meets_contract(["extract", "a.txt", "--format", "json"], json.dumps([wrong]))
     assert_output_meets_contract(["extract", "a.txt", "--format", "table"], "not json")
     assert_output_meets_contract(["claims", "a.txt"], "not json")
+    # `claims` on stored claims (no inputs given) prints claim rows, not records.
+    assert_output_meets_contract(["claims", "--format", "jsonl"], json.dumps({"text": "x"}))
+    article = tmp_path / "a.txt"
+    article.write_text("x")
+    with pytest.raises(AssertionError):
+        assert_output_meets_contract(["claims", str(article), "-f", "jsonl"], json.dumps(wrong))
