@@ -191,3 +191,20 @@ def test_postgres_gives_the_same_stats_as_sqlite(
     sqlite_events = claimgraph("events", "--db", sqlite_db, "--format", "jsonl").stdout
     postgres_events = claimgraph("events", "--db", postgres_url, "--format", "jsonl").stdout
     assert postgres_events == sqlite_events
+
+
+def test_ingest_reads_acled_style_csv_notes(tmp_path: Path) -> None:
+    rows = tmp_path / "acled.csv"
+    rows.write_text(
+        "notes,event_date\n"
+        '"Police arrested two men in Lahore on Monday.",2024-03-12\n'
+        '"Protesters rallied in Multan.",2024-03-13\n',
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "record.db")
+    result = claimgraph("ingest", str(rows), "--db", db, "--text-column", "notes")
+    assert result.returncode == 0, result.stderr
+    assert stats(db)["documents"] == 2
+    listed = claimgraph("events", "--db", db, "--format", "jsonl").stdout.splitlines()
+    kinds = sorted(json.loads(line)["sub_event_type"] for line in listed)
+    assert kinds == ["Arrests", "Peaceful protest"]

@@ -19,6 +19,7 @@ from claimgraph.cli.extract import (
     FailureCounter,
     MaxMbOption,
     PublishedOption,
+    TextColumnOption,
     WorkersOption,
     check_published,
     extract,
@@ -151,6 +152,7 @@ def ingest(
         bool, typer.Option("--sample", help="Ingest the sample articles shipped with claimgraph.")
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    text_column: TextColumnOption = None,
     quiet: QuietOption = False,
     no_progress: NoProgressOption = False,
     workers: WorkersOption = 1,
@@ -166,7 +168,7 @@ def ingest(
 ) -> None:
     """Extract documents and add them to the store (skipping those already stored)."""
     from claimgraph.gazetteer.build import ensure_gazetteer
-    from claimgraph.read import read_documents
+    from claimgraph.read import count_documents, read_documents
     from claimgraph.run import open_runner
     from claimgraph.settings import PipelineSettings
 
@@ -186,12 +188,15 @@ def ingest(
         ):
             task = progress.add_task("loading model", total=None)
             runner = running.enter_context(open_runner(PipelineSettings(), workers, dask))
-            progress.update(task, description="documents")
+            max_bytes = int(max_mb * 1_000_000)
+            total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
+            progress.update(task, description="documents", total=total)
             items = read_documents(
                 inputs,
                 published=published,
-                max_bytes=int(max_mb * 1_000_000),
+                max_bytes=max_bytes,
                 stdin=sys.stdin.buffer,
+                text_column=text_column,
             )
             fresh = new_documents(counter.documents(items, progress, task), store, tally)
             # Workers only analyse; this process alone writes, one document at a time.
