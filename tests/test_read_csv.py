@@ -25,9 +25,12 @@ ACLED = (
     'PAK104,08 January 2024,Riots,Dawn,"Police arrested two men in Quetta.",extra,cells\n'
     "PAK105,09 January 2024,Strategic developments,Dawn,Police arrested two men in Multan.\n"
 )
+# As UCDP's GED comes from HDX: an HXL hashtag row under the header, and no article text.
 UCDP = (
-    "id\tdate_start\tsource_headline\tsource_original\n"
-    "4471\t2023-11-02\tTeacher killed\tGunmen shot dead a teacher in Quetta, police said.\n"
+    "id,date_start,source_headline,source_original,best\n"
+    ",#date+start,,,#affected+killed\n"
+    "4471,2023-11-02,Gunmen shot dead a teacher in Quetta,Pakistani police,1\n"
+    "4472,2023-11-03,,Dawn,0\n"
 )
 
 
@@ -65,15 +68,32 @@ def test_acled_export_gives_one_document_per_row_and_names_bad_rows(tmp_path: Pa
     ]
 
 
-def test_ucdp_tsv_reads_source_original(tmp_path: Path) -> None:
-    path = tmp_path / "ged.tsv"
+def test_ucdp_ged_export_reads_headlines_and_skips_the_hxl_row(tmp_path: Path) -> None:
+    path = tmp_path / "ged.csv"
     path.write_text(UCDP, encoding="utf-8")
-    result = run("extract", str(path))
-    assert result.exit_code == 0, result.stderr
+    result = run("extract", str(path), "--text")
+    assert result.exit_code == 1
     (obj,) = records(result)
     assert obj["id"] == "4471"
-    assert obj["document"]["title"] == "Teacher killed"
+    assert obj["document"]["text"] == "Gunmen shot dead a teacher in Quetta"
     assert obj["document"]["published"] == "2023-11-02"
+    assert result.stderr.splitlines() == [
+        f"claimgraph: cannot read {path}:4: no text in column 'source_headline'"
+    ]
+    assert count_documents([str(path)]) == 2
+
+
+def test_tsv_reads_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "satp.tsv"
+    path.write_text(
+        "date\tincident_summary\n2012-05-04\tMaoists shot dead two villagers in Gaya.\n"
+    )
+    (document,) = read_documents([str(path)])
+    assert isinstance(document, Document)
+    assert (document.text, document.published) == (
+        "Maoists shot dead two villagers in Gaya.",
+        "2012-05-04",
+    )
 
 
 def test_text_column_names_the_column(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ TextColumnOption = Annotated[
     typer.Option(
         "--text-column",
         help="CSV/TSV column holding the text (default: the first of text, body, content, "
-        "article, notes, source_original).",
+        "article, notes, incident_summary, source_headline).",
     ),
 ]
 

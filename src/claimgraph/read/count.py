@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from claimgraph.errors import InputError
+from claimgraph.read.delimited import is_data_row
 from claimgraph.read.folder import folder_inputs
 from claimgraph.read.options import ReadOptions
 
@@ -112,7 +113,7 @@ def count_filled_lines(path: Path, deadline: float) -> int:
 
 
 def count_rows(path: Path, deadline: float) -> int:
-    """Count the CSV records after the header that hold more than empty cells.
+    """Count the CSV records after the header that hold data (not blank, not HXL tags).
 
     Latin-1 decodes any bytes and keeps quotes and newlines where they are in UTF-8 and
     Windows-1252 too, so record boundaries come out right whatever the file's encoding.
@@ -123,7 +124,7 @@ def count_rows(path: Path, deadline: float) -> int:
     records = 0
     try:
         for row in csv.reader(lines, strict=False):
-            records += any(cell.strip() for cell in row)
+            records += is_data_row(row)
     except csv.Error:
         pass  # a row the reader will name; the count stays a good estimate
     finally:

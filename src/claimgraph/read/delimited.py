@@ -1,9 +1,11 @@
 """Read CSV and TSV files: one document per row, its text taken from one column.
 
 The text column is `--text-column` when given, else the first of TEXT_COLUMNS the header
-holds (ACLED exports keep the event description in `notes`, UCDP's GED in
-`source_original`). A row that cannot be read fails alone, named `<file>:<line>` after the
-line it starts on; a missing id becomes that name too, as for JSON Lines.
+holds: ACLED exports keep the event description in `notes`, SATP in `incident_summary`;
+UCDP's GED carries no article text, only `source_headline` (its `source_original` names
+the original source, "Pakistani military", and is no text to analyse). A row that cannot
+be read fails alone, named `<file>:<line>` after the line it starts on; a missing id
+becomes that name too, as for JSON Lines. HXL hashtag rows (HDX exports) are skipped.
 Files stream row by row: physical lines are read with a bounded read and decoded one at a
 time (UTF-8, else Windows-1252), so a huge export never sits whole in memory.
 """
@@ -21,7 +23,9 @@ from claimgraph.read.document import Metadata, build_document
 from claimgraph.read.jsonl import bounded_lines, is_encodable
 from claimgraph.read.options import ReadOptions
 
-TEXT_COLUMNS = ("text", "body", "content", "article", "notes", "source_original")
+TEXT_COLUMNS = (
+    "text", "body", "content", "article", "notes", "incident_summary", "source_headline",
+)  # fmt: skip
 # Document fields and the column names (lower case, first found wins) that fill them.
 METADATA_COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "event_id_cnty"),
@@ -160,7 +164,7 @@ def read_rows(
                 return
             if isinstance(row, InputError):
                 yield row
-            elif any(cell.strip() for cell in row):
+            elif is_data_row(row):
                 yield document_from_row(row, columns, f"{name}:{feed.record_start}", name, options)
     finally:
         csv.field_size_limit(previous_limit)
@@ -205,6 +209,12 @@ def document_from_row(
         metadata=metadata,
         fallback_published=options.published,
     )
+
+
+def is_data_row(row: Sequence[str]) -> bool:
+    """Tell a row of data from a blank one or an HXL hashtag row ("#date+year", "#adm1+name")."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    return bool(filled) and not all(cell.startswith("#") for cell in filled)
 
 
 def guess_delimiter(header: str) -> str:
