@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.errors import InputTooLarge
 from claimgraph.read import count_documents, read_documents
 
 CLI = str(Path(sys.executable).parent / "claimgraph")
@@ -66,8 +67,12 @@ def test_count_gives_up_past_its_time_budget(tmp_path: Path) -> None:
 
 
 def test_file_over_the_limit_counts_as_its_one_error(tmp_path: Path) -> None:
-    (tmp_path / "rows.jsonl").write_text((json.dumps({"text": REPORT}) + "\n") * 100)
-    assert count_documents([str(tmp_path)], max_bytes=1000) == 1
+    (tmp_path / "long.txt").write_text(REPORT * 100)
+    (tmp_path / "long.html").write_text(f"<p>{REPORT * 100}</p>")
+    assert count_documents([str(tmp_path)], max_bytes=1000) == 2
+    assert all(
+        isinstance(item, InputTooLarge) for item in read_documents([str(tmp_path)], max_bytes=1000)
+    )
 
 
 def test_progress_bar_shows_the_total_in_a_terminal(tmp_path: Path) -> None:
@@ -98,3 +103,15 @@ def test_progress_bar_shows_the_total_in_a_terminal(tmp_path: Path) -> None:
     assert proc.returncode == 0, shown
     assert "/40" in shown, shown
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 40
+
+
+def test_streamed_files_over_the_limit_count_their_lines(tmp_path: Path) -> None:
+    # JSON Lines and CSV stream line by line: a file over the limit is still read, and an
+    # overlong line is one error among the documents.
+    rows = [json.dumps({"text": REPORT})] * 30 + [json.dumps({"text": "x" * 3000})]
+    (tmp_path / "rows.jsonl").write_text("\n".join(rows) + "\n")
+    (tmp_path / "rows.csv").write_text("text\n" + f'"{REPORT}"\n' * 30 + "y" * 3000 + "\n")
+    for name in ("rows.jsonl", "rows.csv"):
+        path = str(tmp_path / name)
+        items = list(read_documents([path], max_bytes=1000))
+        assert count_documents([path], max_bytes=1000) == len(items) == 31, name
