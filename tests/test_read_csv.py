@@ -129,6 +129,10 @@ def test_text_column_names_the_column(tmp_path: Path) -> None:
             "wide.tsv",
             "text\nCafé owners in Quetta said a grenade hit a police post.\n".encode("utf-16"),
         ),
+        (
+            "wide_le.csv",
+            "text\nCafé owners in Quetta said a grenade hit a police post.\n".encode("utf-16-le"),
+        ),
         ("crlf.csv", b"text\r\nCaf\xc3\xa9 owners in Quetta said a grenade hit a police post.\r\n"),
     ],
 )

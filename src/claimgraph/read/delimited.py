@@ -121,7 +121,7 @@ def read_delimited_file(
             if not head.strip():
                 raise UnreadableInput(name, "no text (empty file)")
             decode_bytes(head, name)  # refuse a binary file before parsing it as rows
-            if head.startswith(WIDE_BOMS):
+            if head.startswith(WIDE_BOMS) or b"\x00" in head:  # UTF-16/32, BOM or not
                 text = decode_bytes(read_bounded(path, name, options.max_bytes), name)
                 raw_lines: Iterable[bytes | None] = (
                     line.encode("utf-8") for line in text.splitlines(keepends=True)
