@@ -72,7 +72,8 @@ class ProcessPoolRunner:
 
     def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
         if exc_type is None:
-            self.pool.shutdown(wait=True)
+            # Chunks still queued belong to a reader that stopped early (`| head`): drop them.
+            self.pool.shutdown(wait=True, cancel_futures=True)
             return
         # Interrupted or failed: drop queued chunks and stop the workers instead of waiting
         # for the chunks they are on (the pool keeps no public handle on its processes).
