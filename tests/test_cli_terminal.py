@@ -105,3 +105,12 @@ def test_help_lists_the_formats() -> None:
     assert result.returncode == 0
     for name in ("jsonl", "json", "table", "claims"):
         assert name in result.stdout
+
+
+def test_output_file_gets_the_mode_a_shell_redirect_gives(tmp_path: Path) -> None:
+    target = tmp_path / "records.jsonl"
+    with open_output(target) as out:
+        out.write("{}\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -55,6 +55,10 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
+        # mkstemp makes the file private (0600); give it the mode a shell redirect would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
             out.flush()
