@@ -28,7 +28,16 @@ from claimgraph.settings import MODEL, PipelineSettings
 
 # Order matters: actors read places; genre reads claims and rhetoric; events read all of them.
 COMPONENTS = ("places_v1", "actors_v1", "attribution_v1", "rhetoric_v1", "genre_v1", "events_v1")
-COMPONENT_MODULES = ("paragraphs", "places", "actors", "attribution", "rhetoric", "genre", "events")
+COMPONENT_MODULES = (
+    "lemmas",
+    "paragraphs",
+    "places",
+    "actors",
+    "attribution",
+    "rhetoric",
+    "genre",
+    "events",
+)
 # spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
 MAX_CHARS = 1_000_000
 ANALYSED_LANGUAGES = frozenset({"en"})
@@ -65,6 +74,10 @@ def build_pipeline(settings: PipelineSettings | None = None) -> Language:
     for module in COMPONENT_MODULES:
         import_module(f"claimgraph.nlp.{module}")  # registers the factory
     nlp = spacy.load(settings.model)
+    if "lemmatizer" in nlp.pipe_names:
+        # The model's lemmatizer, asked once per kind of token (claimgraph.nlp.lemmas).
+        nlp.add_pipe("lemmas_v1", after="lemmatizer", config={"source": "lemmatizer"})
+        nlp.disable_pipe("lemmatizer")
     nlp.add_pipe("paragraphs_v1", before="parser")
     configs = component_configs(settings)
     for name in COMPONENTS:
