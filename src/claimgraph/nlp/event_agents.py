@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, EventActor
+from claimgraph.nlp.extensions import entities
 from claimgraph.nlp.syntax import prep_objects
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.focus import country_name
@@ -543,7 +544,7 @@ def named_agent(agents: Sequence[Token]) -> EventActor | None:
 
 def unlisted_agent(token: Token) -> EventActor | None:
     """Return the actor one agent token names as written, or None when it names nobody."""
-    for ent in token.doc.ents:
+    for ent in entities(token.doc):
         if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
             if ent.label_ in COUNTRY_ENTITIES:
                 state = country_state_force(token, ent)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, Location, Place
 from claimgraph.nlp.event_agents import GROUP_NOUNS, MODIFIER_DEPS
-from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.extensions import entities, text_of
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.places import ADMIN_BRACKET
 
@@ -249,7 +249,7 @@ def names_something_else(token: Token, trigger: Token) -> bool:
         return False
     noun = head.head
     in_organisation = any(
-        e.label_ == "ORG" and e.start <= head.i < e.end and len(e) > 1 for e in token.doc.ents
+        e.label_ == "ORG" and e.start <= head.i < e.end and len(e) > 1 for e in entities(token.doc)
     )
     return in_organisation or (noun.pos_ == "NOUN" and noun.lemma_.lower() not in SITE_NOUNS)
 

@@ -7,6 +7,12 @@ doc._.claims      list[Claim]     attribution.v1 (every statement, author ones i
 doc._.rhetoric    list[Rhetoric]  rhetoric.v1
 doc._.genre       (Genre, tuple[str, ...])  genre.v1: the genre and its evidence
 doc._.events      list[Event]     events.v1
+
+Computed once per document, for the components that read them many times (spaCy rebuilds
+its lists, and a Span per item, on every access): `analysed_sentences(doc)` and
+`entities(doc)` / `entities_in(span)`, kept in doc._.sentences_cache and doc._.entities_cache.
+They are filled on first use, after the parse, and nothing in the pipeline changes sentence
+boundaries or entities after that.
 """
 
 from __future__ import annotations
@@ -15,7 +21,17 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.model import Document
 
-DOC_ATTRIBUTES = ("document", "places", "actors", "claims", "rhetoric", "genre", "events")
+DOC_ATTRIBUTES = (
+    "document",
+    "places",
+    "actors",
+    "claims",
+    "rhetoric",
+    "genre",
+    "events",
+    "sentences_cache",
+    "entities_cache",
+)
 
 
 def register_extensions() -> None:
@@ -41,11 +57,37 @@ def text_of(doc: Doc) -> str:
 
 def analysed_sentences(doc: Doc) -> list[Span]:
     """Return the sentences the analysis looks at: not boilerplate, not blank."""
-    return [
-        sent
-        for sent in doc.sents
-        if sent.text.strip() and not is_ignored(doc, sent.start_char, sent.end_char)
-    ]
+    cached: list[Span] | None = doc._.sentences_cache
+    if cached is None:
+        text = text_of(doc)
+        cached = [
+            sent
+            for sent in doc.sents
+            if text[sent.start_char : sent.end_char].strip()
+            and not is_ignored(doc, sent.start_char, sent.end_char)
+        ]
+        doc._.sentences_cache = cached
+    return list(cached)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """Return `doc.ents`, built once per document."""
+    cached: tuple[Span, ...] | None = doc._.entities_cache
+    if cached is None:
+        cached = doc._.entities_cache = tuple(doc.ents)
+    return cached
+
+
+def entities_in(span: Span) -> list[Span]:
+    """Return the entities wholly inside a span, as spaCy's `Span.ents` does."""
+    found = []
+    for ent in entities(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
 
 
 register_extensions()

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.cue_lexicon import Cues
-from claimgraph.nlp.extensions import is_ignored, text_of
+from claimgraph.nlp.extensions import entities, is_ignored, text_of
 from claimgraph.nlp.frames import Frame
 
 # A name before a colon: one to four capitalised words ("Sanders", "Gen. John Smith", "PENCE"),
@@ -63,7 +63,10 @@ def colon_frames(doc: Doc, cues: Cues) -> list[Frame]:
     """Find "Name: content" lines (headlines, transcripts)."""
     text = text_of(doc)
     known = frozenset(
-        word.lower() for e in doc.ents if e.label_ in ("PERSON", "ORG") for word in e.text.split()
+        word.lower()
+        for e in entities(doc)
+        if e.label_ in ("PERSON", "ORG")
+        for word in e.text.split()
     )
     frames = []
     for match in COLON_LINE.finditer(text):

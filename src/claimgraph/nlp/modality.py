@@ -23,6 +23,7 @@ from spacy.vocab import Vocab
 from claimgraph.data_files import data_path
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
+from claimgraph.nlp.extensions import entities_in
 
 KINDS = ("hedges", "sourced_hedges", "denials", "questions")
 PRESCRIPTIVE = frozenset({"must", "should", "ought", "need", "shall"})
@@ -131,7 +132,7 @@ def claim_signals(span: Span) -> ClaimSignals:
     return ClaimSignals(
         words=len(words),
         has_number=any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in words),
-        entities=len([e for e in span.ents if e.label_ in CHECKABLE_ENTITIES]),
+        entities=len([e for e in entities_in(span) if e.label_ in CHECKABLE_ENTITIES]),
         past_tense=any(t.tag_ in ("VBD", "VBN") for t in words),
         prescriptive=any(t.lower_ in PRESCRIPTIVE and t.tag_ == "MD" for t in words)
         or bool(re.search(r"\bneeds? to\b", span.text, re.I)),

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer
-from claimgraph.nlp.extensions import is_ignored, register_extensions, text_of
+from claimgraph.nlp.extensions import entities, is_ignored, register_extensions, text_of
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.places import (
     DIRECTION_WORDS,
@@ -433,7 +433,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 def _entity_parts(doc: Doc) -> list[Span]:
     """Return the entities, split where one runs across brackets or commas."""
     parts = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         start = ent.start
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or doc[i].text in ENTITY_BREAKS:
@@ -490,7 +490,7 @@ def _admin_note_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _surnames(doc: Doc) -> set[str]:
-    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
 
 
 def _tagged_place(doc: Doc, mention: Mention) -> bool:
@@ -541,7 +541,7 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
 def _inside_longer_person(span: Span) -> bool:
     for token in (span[0], span[-1]):
         if token.ent_type_ == "PERSON":
-            ent = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+            ent = next(e for e in entities(span.doc) if e.start <= token.i < e.end)
             if ent.start < span.start or ent.end > span.end:
                 return True
     return False

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import Speaker
-from claimgraph.nlp.extensions import is_ignored, text_of
+from claimgraph.nlp.extensions import entities, entities_in, is_ignored, text_of
 from claimgraph.nlp.frames import Frame, source_span
 from claimgraph.resolve.actors import ActorLexicon
 from claimgraph.resolve.speakers import (
@@ -34,7 +34,7 @@ def named_mentions(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     """Return the entities that can be antecedents, with the index of their sentence."""
     return [
         Mention(e.text, e.label_, e.start_char, e.end_char, sentence_of.get(e.start, -1))
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
         and not is_ignored(doc, e.start_char, e.end_char)  # a byline names the author
     ]
@@ -48,7 +48,7 @@ def name_inside(source: Span) -> Span | None:
     root = source.root
     entities = [
         e
-        for e in source.ents
+        for e in entities_in(source)
         if e.label_ in ("PERSON", "ORG", "GPE", "FAC") or (e.label_ == "NORP" and root in e)
     ]
     people = [e for e in entities if e.label_ == "PERSON"]
