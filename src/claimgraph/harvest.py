@@ -8,11 +8,12 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph import __version__
-from claimgraph.model import Claim, Document, Event, Genre, Provenance, Record
+from claimgraph.model import Claim, ClaimEdge, Document, Event, Genre, Provenance, Record
 
 # The registered component that writes each kind of fact (recorded as its provenance).
 EVENTS_COMPONENT = "events_v1"
 CLAIMS_COMPONENT = "attribution_v1"
+EDGES_COMPONENT = "relations_v1"
 
 
 def harvest(doc: Doc, component_names: tuple[str, ...] = ()) -> Record:
@@ -32,6 +33,7 @@ def harvest(doc: Doc, component_names: tuple[str, ...] = ()) -> Record:
         claims=tuple(stamp_claim(c, document.id) for c in doc._.claims or ()),
         rhetoric=tuple(doc._.rhetoric or ()),
         components=component_names,
+        edges=tuple(stamp_edge(e, document.id) for e in doc._.edges or ()),
     )
 
 
@@ -72,3 +74,9 @@ def stamp_claim(claim: Claim, document_id: str) -> Claim:
     return replace(
         claim, document_id=document_id, provenance=Provenance(CLAIMS_COMPONENT, __version__)
     )
+
+
+def stamp_edge(edge: ClaimEdge, document_id: str) -> ClaimEdge:
+    """Return the edge with the id of its document and its provenance."""
+    provenance = Provenance(EDGES_COMPONENT, __version__, edge.confidence)
+    return replace(edge, document_id=document_id, provenance=provenance)

@@ -229,6 +229,7 @@ class Record:
     claims: tuple[Claim, ...] = ()
     rhetoric: tuple[Rhetoric, ...] = ()
     components: tuple[str, ...] = field(default=())  # provenance: registered component names
+    edges: tuple[ClaimEdge, ...] = ()  # relations between entities, each somebody's claim
 
 
 @dataclass(frozen=True, slots=True)

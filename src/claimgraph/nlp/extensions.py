@@ -7,6 +7,7 @@ doc._.claims      list[Claim]     attribution.v1 (every statement, author ones i
 doc._.rhetoric    list[Rhetoric]  rhetoric.v1
 doc._.genre       (Genre, tuple[str, ...])  genre.v1: the genre and its evidence
 doc._.events      list[Event]     events.v1
+doc._.edges       list[ClaimEdge] relations.v1
 
 Computed once per document, for the components that read them many times (spaCy rebuilds
 its lists, and a Span per item, on every access): `analysed_sentences(doc)` and
@@ -29,6 +30,7 @@ DOC_ATTRIBUTES = (
     "rhetoric",
     "genre",
     "events",
+    "edges",
     "sentences_cache",
     "entities_cache",
 )

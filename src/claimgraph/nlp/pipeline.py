@@ -26,8 +26,17 @@ from claimgraph.model import Document, Record
 from claimgraph.nlp.extensions import register_extensions
 from claimgraph.settings import MODEL, PipelineSettings
 
-# Order matters: actors read places; genre reads claims and rhetoric; events read all of them.
-COMPONENTS = ("places_v1", "actors_v1", "attribution_v1", "rhetoric_v1", "genre_v1", "events_v1")
+# Order matters: actors read places; genre reads claims and rhetoric; events read all of them;
+# relations read events, claims, actors and places.
+COMPONENTS = (
+    "places_v1",
+    "actors_v1",
+    "attribution_v1",
+    "rhetoric_v1",
+    "genre_v1",
+    "events_v1",
+    "relations_v1",
+)
 COMPONENT_MODULES = (
     "lemmas",
     "paragraphs",
@@ -37,6 +46,7 @@ COMPONENT_MODULES = (
     "rhetoric",
     "genre",
     "events",
+    "relations",
 )
 # spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
 MAX_CHARS = 1_000_000

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult, insert, select
 
 from claimgraph import __version__
-from claimgraph.model import Actor, Claim, Event, EventActor, Place, Record
+from claimgraph.entities import actor_entity, place_entity
+from claimgraph.model import Actor, Claim, ClaimEdge, Event, EventActor, Place, Record
 from claimgraph.store import schema as t
 from claimgraph.taxonomy import disorder_type_of
 
@@ -71,7 +72,9 @@ def write_record(connection: Connection, record: Record) -> str:
     write_places(connection, document_id, record.places, record.events)
     actor_ids = write_actors(connection, document_id, record.actors, record.events)
     write_events(connection, document_id, record.events, actor_ids)
-    write_claims(connection, document_id, record.claims)
+    claim_ids = write_claims(connection, document_id, record.claims)
+    write_claim_links(connection, record, claim_ids)
+    write_edges(connection, document_id, record.edges)
     rows = [
         {"document_id": document_id, "kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
         for r in record.rhetoric
@@ -279,8 +282,8 @@ def claim_key(document_id: str, ordinal: int, claim: Claim) -> str:
     ).hexdigest()[:16]
 
 
-def write_claims(connection: Connection, document_id: str, claims: Iterable[Claim]) -> None:
-    """Insert the document's claims with their speaker, cue, modality and hedge."""
+def write_claims(connection: Connection, document_id: str, claims: Iterable[Claim]) -> list[str]:
+    """Insert the document's claims with their speaker, cue, modality and hedge; return ids."""
     rows = []
     for ordinal, claim in enumerate(claims):
         provenance = claim.provenance
@@ -310,3 +313,53 @@ def write_claims(connection: Connection, document_id: str, claims: Iterable[Clai
             }
         )
     insert_many(connection, t.claims, rows)
+    return [str(row["id"]) for row in rows]
+
+
+def write_claim_links(connection: Connection, record: Record, claim_ids: list[str]) -> None:
+    """Link each claim to the actors and places its text mentions (by span)."""
+    mentions = [(a.start, a.end, actor_entity(a)) for a in record.actors]
+    mentions += [(p.start, p.end, place_entity(p)) for p in record.places]
+    rows = [
+        {
+            "claim_id": claim_id,
+            "entity_kind": entity.kind,
+            "entity_key": entity.key,
+            "start": start,
+            "end": end,
+        }
+        for claim_id, claim in zip(claim_ids, record.claims, strict=True)
+        for start, end, entity in mentions
+        if claim.start <= start and end <= claim.end
+    ]
+    insert_many(connection, t.claim_links, rows)
+
+
+def write_edges(connection: Connection, document_id: str, edges: Iterable[ClaimEdge]) -> None:
+    """Insert the document's claim edges, each with its speaker, modality and evidence."""
+    rows = []
+    for edge in edges:
+        provenance = edge.provenance
+        rows.append(
+            {
+                "id": edge.id,
+                "document_id": document_id,
+                "subject_kind": edge.subject.kind,
+                "subject_key": edge.subject.key,
+                "subject_name": edge.subject.name,
+                "relation": edge.relation,
+                "object_kind": edge.object.kind,
+                "object_key": edge.object.key,
+                "object_name": edge.object.name,
+                "speaker_name": edge.speaker.name,
+                "speaker_type": edge.speaker.type,
+                "modality": edge.modality,
+                "evidence_start": edge.evidence.start,
+                "evidence_end": edge.evidence.end,
+                "evidence_text": edge.evidence.text,
+                "confidence": edge.confidence,
+                "component": provenance.component if provenance else "relations_v1",
+                "component_version": provenance.version if provenance else __version__,
+            }
+        )
+    insert_many(connection, t.edges, rows)
