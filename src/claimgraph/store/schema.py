@@ -269,3 +269,15 @@ reviews = Table(
     Column("created_at", String(32), nullable=False),
     Index("ix_reviews_item", "item_kind", "item_id"),
 )
+
+# Who may use `claimgraph serve` and as what; a token is kept only as a salted hash (issue 14).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # viewer | analyst | admin
+    Column("key_id", String(32), nullable=False, unique=True),  # the token's public part
+    Column("token_hash", Text, nullable=False),  # scrypt$n$r$p$salt$hash
+    Column("created_at", String(32), nullable=False),
+)
