@@ -69,18 +69,22 @@ def test_ingest_twice_changes_nothing_and_queries_read_the_record(
     assert "stored 0, skipped 3" in again.stderr
     assert stats(db) == before
 
-    events = claimgraph("events", "--db", db, "--format", "jsonl")
+    events = claimgraph("events", "--db", db, "--per-document", "--format", "jsonl")
     rows = [json.loads(line) for line in events.stdout.splitlines()]
     assert len(rows) == before["events"]
     contract = {"id", "event_type", "sub_event_type", "event_date", "time_precision", "actor1",
                 "actor2", "background", "location", "fatalities", "fatalities_low",
                 "fatalities_high", "speaker", "modality", "evidence", "confidence"}
-    assert all(set(row) == contract | {"document_id"} for row in rows)
-    arrests = claimgraph("events", "--db", db, "--sub-event-type", "Arrests", "--format", "json")
+    assert all(set(row) == contract | {"document_id", "assertion_id"} for row in rows)
+    arrests = claimgraph(
+        "events", "--db", db, "--per-document", "--sub-event-type", "Arrests", "--format", "json"
+    )
     (arrest,) = json.loads(arrests.stdout)
     assert arrest["location"]["name"] == "Lahore"
     assert arrest["event_date"] == "2024-03-12"
-    punjab = claimgraph("events", "--db", db, "--admin1", "Punjab", "--format", "jsonl")
+    punjab = claimgraph(
+        "events", "--db", db, "--per-document", "--admin1", "Punjab", "--format", "jsonl"
+    )
     assert [json.loads(line)["id"] for line in punjab.stdout.splitlines()] == [arrest["id"]]
 
     shown = json.loads(claimgraph("show", arrest["id"], "--db", db).stdout)

@@ -14,6 +14,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.assertions import ASSERTION_COLUMNS, assertion_detail_json, assertion_json
 from claimgraph.cli.extract import (
     DEFAULT_MAX_MB,
     FailureCounter,
@@ -39,6 +40,7 @@ from claimgraph.export.contract import claim_to_json, event_to_json
 from claimgraph.export.rows import ROW_FORMATS, write_rows
 from claimgraph.model import Document, Record
 from claimgraph.store import Store
+from claimgraph.store.assertions import AssertionFilter, assertion_ids, list_assertions
 from claimgraph.store.read import (
     ClaimFilter,
     EventFilter,
@@ -235,12 +237,26 @@ def events(
     actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence.")] = None,
     document: Annotated[str | None, typer.Option(help="Only this document's events.")] = None,
+    min_sources: Annotated[
+        int,
+        typer.Option(
+            "--min-sources", help="Only incidents told by at least N independent sources.", min=0
+        ),
+    ] = 0,
+    per_document: Annotated[
+        bool,
+        typer.Option(
+            "--per-document",
+            help="List each document's own event reports (contract fields + document_id, "
+            "assertion_id) instead of the incidents merged across documents.",
+        ),
+    ] = False,
     limit: LimitOption = None,
     offset: OffsetOption = 0,
     output_format: RowFormatOption = "table",
     output: OutputOption = None,
 ) -> None:
-    """List stored events, newest first, with filters."""
+    """List stored incidents (assertions merged across documents), newest first, with filters."""
     fmt = check_row_format(output_format)
     flt = EventFilter(
         country=country,
@@ -255,11 +271,27 @@ def events(
         limit=limit,
         offset=offset,
     )
+    if per_document and min_sources:
+        raise fail_usage(
+            "--min-sources counts sources of merged incidents: not with --per-document"
+        )
     store = open_store(db)
     with store.reading() as connection:
-        rows = [stored_event_json(doc_id, event) for doc_id, event in list_events(connection, flt)]
+        if per_document:
+            rows = list(stored_events_json(connection, flt))
+        else:
+            found = list_assertions(connection, AssertionFilter(flt, min_sources=min_sources))
+            rows = [assertion_json(item) for item in found]
     store.close()
-    emit(iter(rows), fmt, output, EVENT_COLUMNS)
+    emit(iter(rows), fmt, output, EVENT_COLUMNS if per_document else ASSERTION_COLUMNS)
+
+
+def stored_events_json(connection: Any, flt: EventFilter) -> Iterator[dict[str, Any]]:
+    """Yield stored per-document events as JSON rows, each with the assertion it belongs to."""
+    pairs = list(list_events(connection, flt))
+    assertion_of = assertion_ids(connection, [event.id for _, event in pairs])
+    for doc_id, event in pairs:
+        yield {**stored_event_json(doc_id, event), "assertion_id": assertion_of.get(event.id)}
 
 
 def check_date(option: str, value: str | None) -> str | None:
@@ -370,24 +402,28 @@ def documents(
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(help="An event, claim or document id.")],
+    item_id: Annotated[str, typer.Argument(help="An assertion, event, claim or document id.")],
     db: DbOption = None,
     output: OutputOption = None,
 ) -> None:
-    """Show one stored event, claim or document with its evidence, as JSON."""
+    """Show one stored assertion (with its documents), event, claim or document, as JSON."""
     store = open_store(db)
     with store.reading() as connection:
         found = find_item(connection, item_id)
     store.close()
     if found is None:
-        stderr.print(f"claimgraph: no event, claim or document {item_id!r}", markup=False)
+        stderr.print(
+            f"claimgraph: no assertion, event, claim or document {item_id!r}", markup=False
+        )
         raise typer.Exit(1)
     with open_output(output) as out:
         out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
 
 
 def find_item(connection: Any, item_id: str) -> dict[str, Any] | None:
-    """Return the stored item with this id (event, then claim, then document) as JSON."""
+    """Return the stored item with this id (assertion, event, claim, document) as JSON."""
+    for assertion in list_assertions(connection, AssertionFilter(assertion_id=item_id)):
+        return assertion_detail_json(assertion)
     for doc_id, event in list_events(connection, EventFilter(event_id=item_id)):
         (doc,) = list_documents(connection, document_id=doc_id)
         return {"kind": "event", **stored_event_json(doc_id, event), "document": document_json(doc)}

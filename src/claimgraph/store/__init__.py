@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.model import Record
+from claimgraph.store.assertions import corroborate_document
 from claimgraph.store.database import database_url, display_url, open_engine
 from claimgraph.store.write import document_key, stored_hashes, write_record
 
@@ -42,12 +43,13 @@ class Store:
         return display_url(self.url)
 
     def add(self, record: Record) -> bool:
-        """Store one document's record in one transaction; False if it was already there."""
+        """Store one record, its events clustered into assertions, in one transaction; False if
+        it was already there."""
         try:
             with self.engine.begin() as connection:
                 if stored_hashes(connection, [record.document.sha256]):
                     return False
-                write_record(connection, record)
+                corroborate_document(connection, write_record(connection, record))
         except IntegrityError:
             # Another writer stored the same document in between: it is there, whole.
             if self.known([record.document.sha256]):

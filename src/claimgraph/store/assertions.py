@@ -1,0 +1,387 @@
+"""Corroborate in the store: cluster each new document's events into assertions as it is stored.
+
+`corroborate_document` runs on the transaction that wrote the document, so a document is
+never stored without its assertions. It fetches only the neighbourhood of the new events
+(indexed queries by date window and country, then the pure blocking of
+`claimgraph.corroborate`), takes every member of the assertions found there, and clusters
+that neighbourhood afresh in the canonical order of `corroborate.assign`: the result
+depends on which events are in the neighbourhood, not on the order documents arrived in.
+Assertions of the neighbourhood that end up with no member are deleted.
+
+`list_assertions` and `assertion_detail` read them back for the CLI and the web.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Final
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy.orm import aliased
+
+from claimgraph.corroborate import BlockIndex, assign, syndication_groups
+from claimgraph.corroborate.syndication import group_of
+from claimgraph.identity import (
+    DATE_SLACK_DAYS,
+    UNDATED_LOOKBACK_DAYS,
+    EventView,
+    date_window,
+)
+from claimgraph.model import Assertion, ConflictingValue, Event, Location, Speaker
+from claimgraph.store import schema as t
+from claimgraph.store.read import EventFilter, event_from_row, event_query, evidence_of
+
+# A stored event can be a candidate when its own window (at most a month of slack either
+# side, or the lookback of an undated report) reaches the new event's window.
+_REACH: Final = timedelta(days=max(*DATE_SLACK_DAYS.values(), UNDATED_LOOKBACK_DAYS))
+_CHUNK: Final = 500  # bounded IN lists
+
+
+def corroborate_document(connection: Connection, document_id: str) -> None:
+    """Cluster a just-written document's events with their stored neighbours (same transaction)."""
+    ev = t.events.c
+    new = [view for view, _ in _stored(connection, ev.document_id == document_id)]
+    if not new:
+        return
+    index = BlockIndex()
+    for view in new:
+        index.add(0, view)
+    neighbours = [
+        (view, assertion)
+        for view, assertion in _stored(connection, or_(*(_near(view) for view in new)))
+        if view.document_id != document_id and index.candidates(view)
+    ]
+    old_ids = sorted({assertion for _, assertion in neighbours if assertion is not None})
+    members = [v for v, _ in _stored(connection, ev.assertion_id.in_(old_ids))] if old_ids else []
+    unassigned = [view for view, assertion in neighbours if assertion is None]
+    views = _unique([*new, *members, *unassigned])
+    texts = _texts(connection, {v.document_id for v in views})
+    assertions = assign(views, syndication=group_of(syndication_groups(texts)))
+    _write(connection, assertions, old_ids)
+
+
+def _near(view: EventView) -> Any:
+    """Return the condition selecting stored events whose windows can reach this event's."""
+    ev, d = t.events.c, t.documents.c
+    window = date_window(view)
+    location = view.event.location
+    code = location.country_code if location else None
+    if window is None:
+        dated: Any = ev.event_date.is_(None) & d.published.is_(None)
+    else:
+        low, high = (window[0] - _REACH).isoformat(), (window[1] + _REACH).isoformat()
+        dated = or_(
+            ev.event_date.between(low, high),
+            ev.event_date.is_(None) & d.published.between(low, high),
+        )
+    if code is None:
+        return dated
+    return and_(dated, or_(ev.country_code == code, ev.country_code.is_(None)))
+
+
+def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str | None]]:
+    """Return the views of the stored events matching a condition with their assertion ids."""
+    a1, a2 = aliased(t.actors), aliased(t.actors)
+    d = t.documents.c
+    query = (
+        select(
+            t.events,
+            a1.c.name.label("actor1_name"),
+            a2.c.name.label("actor2_name"),
+            d.published.label("document_published"),
+            d.genre.label("document_genre"),
+            d.title.label("document_title"),
+        )
+        .join(t.documents, d.id == t.events.c.document_id)
+        .outerjoin(a1, a1.c.id == t.events.c.actor1_id)
+        .outerjoin(a2, a2.c.id == t.events.c.actor2_id)
+        .where(condition)
+        .order_by(t.events.c.id)
+    )
+    rows = connection.execute(query).mappings().all()
+    evidence = evidence_of(connection, [row["id"] for row in rows])
+    return [
+        (
+            EventView.of(
+                event_from_row(row, evidence.get(row["id"], ())),
+                published=row["document_published"],
+                genre=row["document_genre"],
+                context=row["document_title"] or "",
+            ),
+            row["assertion_id"],
+        )
+        for row in rows
+    ]
+
+
+def _unique(views: Iterable[EventView]) -> list[EventView]:
+    seen: dict[str, EventView] = {}
+    for view in views:
+        seen.setdefault(view.event.id, view)
+    return list(seen.values())
+
+
+def _texts(connection: Connection, document_ids: set[str]) -> dict[str, str]:
+    ids, texts = sorted(document_ids), {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = connection.execute(
+            select(t.documents.c.id, t.documents.c.text).where(
+                t.documents.c.id.in_(ids[start : start + _CHUNK])
+            )
+        )
+        texts.update({key: text for key, text in rows})
+    return texts
+
+
+def _write(connection: Connection, assertions: Sequence[Assertion], old_ids: Sequence[str]) -> None:
+    """Replace the neighbourhood's assertion rows and point every member event at its row."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    a = t.assertions.c
+    new_ids = {assertion.id for assertion in assertions}
+    present = set(connection.scalars(select(a.id).where(a.id.in_(sorted(new_ids | set(old_ids))))))
+    for assertion in assertions:
+        row = assertion_row(assertion, now)
+        if assertion.id in present:
+            connection.execute(update(t.assertions).where(a.id == assertion.id).values(**row))
+        else:
+            connection.execute(insert(t.assertions).values(id=assertion.id, **row))
+        for start in range(0, len(assertion.events), _CHUNK):
+            chunk = list(assertion.events[start : start + _CHUNK])
+            connection.execute(
+                update(t.events).where(t.events.c.id.in_(chunk)).values(assertion_id=assertion.id)
+            )
+    stale = sorted(set(old_ids) - new_ids)
+    if stale:
+        connection.execute(delete(t.assertions).where(a.id.in_(stale)))
+
+
+def assertion_row(assertion: Assertion, updated_at: str) -> dict[str, Any]:
+    """Return the assertions row of an assertion (without its id)."""
+    location = assertion.location
+    return {
+        "event_type": assertion.event_type,
+        "sub_event_type": assertion.sub_event_type,
+        "event_date": assertion.event_date,
+        "time_precision": assertion.time_precision,
+        "geonameid": location.geonameid if location else None,
+        "country_code": location.country_code if location else None,
+        "admin1": location.admin1 if location else None,
+        "fatalities": assertion.fatalities,
+        "fatalities_low": assertion.fatalities_low,
+        "fatalities_high": assertion.fatalities_high,
+        "documents": len(assertion.documents),
+        "independent_sources": assertion.independent_sources,
+        "conflicts": [conflict_json(c) for c in assertion.conflicts],
+        "updated_at": updated_at,
+    }
+
+
+def conflict_json(conflict: ConflictingValue) -> dict[str, Any]:
+    """Return one conflicting value as JSON: field, value, document and who gives it."""
+    return {
+        "field": conflict.field,
+        "value": conflict.value,
+        "document_id": conflict.document_id,
+        "speaker": {"name": conflict.speaker.name, "type": conflict.speaker.type},
+    }
+
+
+def conflict_from_json(obj: dict[str, Any]) -> ConflictingValue:
+    """Return the ConflictingValue of its JSON."""
+    speaker = obj.get("speaker") or {}
+    return ConflictingValue(
+        obj["field"],
+        obj["value"],
+        obj["document_id"],
+        Speaker(speaker.get("name"), speaker.get("type", "author")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionFilter:
+    """What `claimgraph events` can ask of assertions; None means any."""
+
+    events: EventFilter = EventFilter()  # place, type, date, actor, text filters of members
+    min_sources: int = 0
+    assertion_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One document behind an assertion: its store id, name as read, outlet and date."""
+
+    document_id: str
+    input_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    genre: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAssertion:
+    """An assertion as stored, with its place and the documents that support it."""
+
+    assertion: Assertion
+    supports: tuple[Support, ...]
+    updated_at: str
+
+
+def list_assertions(connection: Connection, flt: AssertionFilter) -> list[StoredAssertion]:
+    """Return the matching assertions, newest incident first, each with its supporting documents."""
+    a = t.assertions.c
+    conditions = []
+    ef = flt.events
+    if flt.assertion_id:
+        conditions.append(a.id == flt.assertion_id)
+    if flt.min_sources:
+        conditions.append(a.independent_sources >= flt.min_sources)
+    if ef.country:
+        conditions.append(func.upper(a.country_code) == ef.country.upper())
+    if ef.admin1:
+        conditions.append(func.lower(a.admin1) == ef.admin1.lower())
+    if ef.event_type:
+        conditions.append(func.lower(a.event_type) == ef.event_type.lower())
+    if ef.sub_event_type:
+        conditions.append(func.lower(a.sub_event_type) == ef.sub_event_type.lower())
+    if ef.since:
+        conditions.append(a.event_date >= ef.since)
+    if ef.until:
+        conditions.append(a.event_date <= ef.until)
+    if ef.actor or ef.text or ef.document_id or ef.event_id:
+        members = EventFilter(
+            actor=ef.actor, text=ef.text, document_id=ef.document_id, event_id=ef.event_id
+        )
+        matching = event_query(members).subquery()
+        conditions.append(a.id.in_(select(matching.c.assertion_id)))
+    p = t.places.c
+    query = select(
+        t.assertions,
+        p.name.label("place_name"),
+        p.latitude,
+        p.longitude,
+        p.admin2,
+    ).outerjoin(t.places, p.geonameid == a.geonameid)
+    if conditions:
+        query = query.where(and_(*conditions))
+    query = query.order_by(a.event_date.desc().nulls_last(), a.id).offset(ef.offset)
+    if ef.limit is not None:
+        query = query.limit(ef.limit)
+    rows = connection.execute(query).mappings().all()
+    supports = _supports(connection, [row["id"] for row in rows])
+    return [
+        StoredAssertion(
+            _assertion_of_row(row, supports.get(row["id"], ())),
+            supports.get(row["id"], ()),
+            row["updated_at"],
+        )
+        for row in rows
+    ]
+
+
+def _supports(connection: Connection, ids: Sequence[str]) -> dict[str, tuple[Support, ...]]:
+    """Return assertion id -> its supporting documents (ordered by publication, then id)."""
+    found: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    docs: dict[str, Any] = {}
+    d, o = t.documents.c, t.outlets.c
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        query = (
+            event_query(EventFilter())
+            .where(t.events.c.assertion_id.in_(chunk))
+            .order_by(None)
+            .order_by(t.events.c.document_id, t.events.c.ordinal)
+        )
+        rows = connection.execute(query).mappings().all()
+        evidence = evidence_of(connection, [row["id"] for row in rows])
+        for row in rows:
+            event = event_from_row(row, evidence.get(row["id"], ()))
+            found[row["assertion_id"]][row["document_id"]].append(event)
+        wanted = sorted({row["document_id"] for row in rows} - set(docs))
+        if wanted:
+            doc_rows = connection.execute(
+                select(d.id, d.input_id, d.title, d.published, d.genre, o.name.label("outlet"))
+                .outerjoin(t.outlets, o.id == d.outlet_id)
+                .where(d.id.in_(wanted))
+            ).mappings()
+            docs.update({row["id"]: row for row in doc_rows})
+    out: dict[str, tuple[Support, ...]] = {}
+    for assertion_id, by_document in found.items():
+        supports = [
+            Support(
+                document_id=doc_id,
+                input_id=docs[doc_id]["input_id"],
+                title=docs[doc_id]["title"],
+                outlet=docs[doc_id]["outlet"],
+                published=docs[doc_id]["published"],
+                genre=docs[doc_id]["genre"],
+                events=tuple(events),
+            )
+            for doc_id, events in by_document.items()
+        ]
+        supports.sort(key=lambda s: (s.published or "9999", s.document_id))
+        out[assertion_id] = tuple(supports)
+    return out
+
+
+def _assertion_of_row(row: Any, supports: Sequence[Support]) -> Assertion:
+    """Rebuild the Assertion of a row; actors are the ones most member reports name."""
+    location = None
+    if row["geonameid"] is not None or row["country_code"] is not None:
+        location = Location(
+            name=row["place_name"] or row["admin1"] or row["country_code"] or "",
+            geonameid=row["geonameid"],
+            latitude=row["latitude"],
+            longitude=row["longitude"],
+            country_code=row["country_code"],
+            admin1=row["admin1"],
+            admin2=row["admin2"],
+            geo_precision=_geo_precision(row, supports),
+        )
+    events = [event for support in supports for event in support.events]
+    first = Counter(e.actor1 for e in events if e.actor1).most_common(1)
+    second = Counter(e.actor2 for e in events if e.actor2).most_common(1)
+    return Assertion(
+        id=row["id"],
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        event_date=row["event_date"],
+        time_precision=row["time_precision"],
+        location=location,
+        actor1=first[0][0] if first else None,
+        actor2=second[0][0] if second else None,
+        fatalities=row["fatalities"],
+        fatalities_low=row["fatalities_low"],
+        fatalities_high=row["fatalities_high"],
+        events=tuple(sorted(e.id for e in events)),
+        documents=tuple(sorted(s.document_id for s in supports)),
+        independent_sources=row["independent_sources"],
+        conflicts=tuple(conflict_from_json(c) for c in row["conflicts"]),
+    )
+
+
+def _geo_precision(row: Any, supports: Sequence[Support]) -> int:
+    precisions = [
+        e.location.geo_precision
+        for s in supports
+        for e in s.events
+        if e.location is not None and e.location.geonameid == row["geonameid"]
+    ]
+    return min(precisions) if precisions else 3
+
+
+def assertion_ids(connection: Connection, event_ids: Sequence[str]) -> dict[str, str]:
+    """Return event id -> the id of the assertion it belongs to (events in none are left out)."""
+    ev, found = t.events.c, {}
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = list(event_ids[start : start + _CHUNK])
+        rows = connection.execute(
+            select(ev.id, ev.assertion_id).where(ev.id.in_(chunk), ev.assertion_id.is_not(None))
+        )
+        found.update({key: assertion for key, assertion in rows})
+    return found
