@@ -1,0 +1,64 @@
+"""The event filters that commands over the store share, as Typer options and one builder.
+
+`claimgraph export` takes them; `events` spells the same options and can take these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from claimgraph.cli.app import fail_usage
+from claimgraph.store.read import EventFilter
+
+CountryOption = Annotated[str | None, typer.Option(help="ISO country code, e.g. PK.")]
+Admin1Option = Annotated[str | None, typer.Option(help="First-level region, e.g. Balochistan.")]
+EventTypeOption = Annotated[str | None, typer.Option(help="ACLED event type.")]
+SubEventTypeOption = Annotated[str | None, typer.Option(help="ACLED sub-event type.")]
+SinceOption = Annotated[str | None, typer.Option(help="Events on or after this date.")]
+UntilOption = Annotated[str | None, typer.Option(help="Events on or before this date.")]
+ActorOption = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
+TextOption = Annotated[str | None, typer.Option(help="Words in the evidence.")]
+DocumentOption = Annotated[str | None, typer.Option(help="Only this document's events.")]
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """Return an ISO date or stop with a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail_usage(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def event_filter(
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    text: str | None = None,
+    document: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> EventFilter:
+    """Return the EventFilter the options ask for (dates checked)."""
+    return EventFilter(
+        country=country,
+        admin1=admin1,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        since=check_date("--since", since),
+        until=check_date("--until", until),
+        actor=actor,
+        text=text,
+        document_id=document,
+        limit=limit,
+        offset=offset,
+    )

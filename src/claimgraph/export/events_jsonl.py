@@ -1,0 +1,34 @@
+"""JSON Lines of stored events: one event per line as the contract spells it, plus its
+document id (the rows of `claimgraph events --format jsonl`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from claimgraph.export import StoreExporter, register_store_exporter
+from claimgraph.export.bundle import ExportBundle
+from claimgraph.export.contract import event_to_json
+from claimgraph.model import Event
+
+
+def stored_event_row(event: Event) -> dict[str, Any]:
+    """Return a stored event as the contract spells it, plus its document id."""
+    return {**event_to_json(event), "document_id": event.document_id}
+
+
+def write_events_jsonl(bundle: ExportBundle, out: TextIO) -> None:
+    """Write one JSON object per event."""
+    for event in bundle.events:
+        out.write(json.dumps(stored_event_row(event), ensure_ascii=False) + "\n")
+
+
+register_store_exporter(
+    StoreExporter(
+        "jsonl",
+        "jsonl",
+        "application/x-ndjson",
+        "stored events, one JSON object per line",
+        write_events_jsonl,
+    )
+)

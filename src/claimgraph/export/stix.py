@@ -1,0 +1,388 @@
+"""STIX 2.1 bundle of the stored record, built with the `stix2` library, in the shape
+OpenCTI's STIX import reads.
+
+- a `report` per document (name, published, object_refs: what the document reports), by its
+  outlet (an `identity` of class organization) when the outlet is known;
+- an `incident` per event (its evidence, who says it and how firmly in the description;
+  confidence 0-100), and one per assertion (a cross-document incident) that its events'
+  incidents are `related-to`;
+- a `location` per place with latitude/longitude and `precision` in meters (ACLED
+  geo_precision 1 town -> 2 km, 2 near a town or district -> 25 km, 3 region -> 100 km),
+  country, administrative_area, city; OpenCTI's location type (City, Position,
+  Administrative-Area) goes in OpenCTI's property extension, which stix2 validates without
+  custom properties;
+- actors: state forces and external forces -> `identity` (organization); rebels and
+  militias, identity militias and unidentified armed groups -> `intrusion-set`; rioters,
+  protesters and civilians -> `identity` (group); persons -> `identity` (individual);
+- relationships: incident `located-at` location, `attributed-to` actor1 (an intrusion-set;
+  `related-to` for an identity), `targets` actor2 (an identity; `related-to` otherwise); a
+  claim edge becomes a relationship subject -> object whose type is the relation ("allied-with")
+  and whose description names the speaker and the modality;
+- a `note` per claim (content, the speaker as author, labels for speaker type and modality),
+  pointing at its document's report.
+
+Ids are uuid5 of a fixed namespace and the record's own ids, and timestamps come from the
+stored data (ingest time, publication date), so exporting the same record twice gives the
+same bytes and re-importing updates objects instead of duplicating them. A claim edge's
+country becomes a Country location; an edge to another place that no exported event is at
+(no coordinates known here) is left out: STIX needs a located place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from functools import cache
+from typing import Any, TextIO
+
+from claimgraph.export import StoreExporter, register_store_exporter
+from claimgraph.export.acled_csv import speaker_phrase
+from claimgraph.export.bundle import BundleDocument, ExportBundle
+from claimgraph.model import ClaimEdge, EntityRef, Event, EventActor, Location
+
+NAMESPACE = uuid.UUID("040c797f-7d58-5983-9488-39a1e29ef98c")
+OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
+PRECISION_METERS = {1: 2_000.0, 2: 25_000.0, 3: 100_000.0}
+OPENCTI_LOCATION_TYPE = {1: "City", 2: "Position", 3: "Administrative-Area"}
+ARMED_GROUPS = frozenset({"rebel", "militia", "identity_militia", "unidentified"})
+GROUPS = frozenset({"rioters", "protesters", "civilians"})
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@cache
+def v21() -> Any:
+    """Return stix2's STIX 2.1 classes, imported on first use (commands that export no STIX
+    do not pay for loading the library)."""
+    import stix2.v21
+
+    return stix2.v21
+
+
+def stix_id(kind: str, *keys: object) -> str:
+    """Return a deterministic STIX id for an object of a type and the record's own keys."""
+    return f"{kind}--{uuid.uuid5(NAMESPACE, '|'.join(str(k) for k in (kind, *keys)))}"
+
+
+def moment(value: str | None) -> dt.datetime:
+    """Return an ISO date or timestamp as an aware datetime (UTC when naive)."""
+    if not value:
+        return EPOCH
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return EPOCH
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def percent(confidence: float) -> int:
+    """Return a 0-1 confidence as STIX's 0-100."""
+    return max(0, min(100, round(confidence * 100)))
+
+
+class StixBuilder:
+    """Collect the STIX objects of a bundle once each, by id, in the order first met."""
+
+    def __init__(self, bundle: ExportBundle) -> None:
+        self.bundle = bundle
+        self.objects: dict[str, Any] = {}
+        self.kinds = {a.name: a.kind for e in bundle.events for a in (e.actor1, e.actor2) if a}
+        self.places: dict[str, str] = {}  # geonameid -> location id, for claim edges
+
+    def add(self, obj: Any) -> str:
+        """Keep an object (the first one built under its id) and return its id."""
+        self.objects.setdefault(obj.id, obj)
+        return str(obj.id)
+
+    def when(self, document_id: str) -> dt.datetime:
+        """Return when a document was ingested: the created time of what it gives."""
+        found = self.bundle.document(document_id)
+        return moment(found.ingested_at if found else None)
+
+    def actor(self, name: str, kind: str | None, when: dt.datetime) -> str:
+        """Add an actor as identity or intrusion-set and return its id."""
+        stamps = {"created": when, "modified": when}
+        if kind in ARMED_GROUPS:
+            return self.add(
+                v21().IntrusionSet(id=stix_id("intrusion-set", name), name=name, **stamps)
+            )
+        identity_class = "group" if kind in GROUPS else "organization" if kind else "unknown"
+        return self.add(
+            v21().Identity(
+                id=stix_id("identity", "actor", name),
+                name=name,
+                identity_class=identity_class,
+                **stamps,
+            )
+        )
+
+    def location(self, loc: Location, when: dt.datetime) -> str | None:
+        """Add an event's place as a location with its precision; None if it cannot be placed."""
+        has_point = loc.latitude is not None and loc.longitude is not None
+        if not has_point and not loc.country_code:
+            return None
+        key = loc.geonameid if loc.geonameid is not None else f"{loc.name}|{loc.country_code}"
+        fields: dict[str, Any] = {"name": loc.name, "country": loc.country_code}
+        if has_point:
+            fields.update(
+                latitude=loc.latitude,
+                longitude=loc.longitude,
+                precision=PRECISION_METERS.get(loc.geo_precision, 100_000.0),
+            )
+        if loc.geo_precision == 1:
+            fields["city"] = loc.name
+        if loc.admin1:
+            fields["administrative_area"] = loc.admin1
+        location_type = OPENCTI_LOCATION_TYPE.get(loc.geo_precision, "Position")
+        extension = {"extension_type": "property-extension", "type": location_type}
+        found = self.add(
+            v21().Location(
+                id=stix_id("location", key),
+                created=when,
+                modified=when,
+                extensions={OPENCTI_EXTENSION: extension},
+                **{k: v for k, v in fields.items() if v is not None},
+            )
+        )
+        if loc.geonameid is not None:
+            self.places[str(loc.geonameid)] = found
+        return found
+
+    def relationship(
+        self, kind: str, source: str, target: str, when: dt.datetime, key: str, **more: Any
+    ) -> str:
+        """Add a relationship between two objects and return its id."""
+        return self.add(
+            v21().Relationship(
+                id=stix_id("relationship", kind, key),
+                relationship_type=kind,
+                source_ref=source,
+                target_ref=target,
+                created=when,
+                modified=when,
+                **more,
+            )
+        )
+
+    def event(self, event: Event) -> list[str]:
+        """Add an event's incident, place, actors and relationships; return their ids."""
+        when = self.when(event.document_id)
+        place = event.location.name if event.location else "an unknown place"
+        date = event.event_date or "an unknown date"
+        evidence = " ".join(" ".join(s.text.split()) for s in event.evidence)
+        said = f"Said by {speaker_phrase(event, self.bundle)}."
+        incident = self.add(
+            v21().Incident(
+                id=stix_id("incident", event.id),
+                name=f"{event.sub_event_type} in {place} on {date}",
+                description=f"{evidence}\n\n{said}",
+                labels=[event.event_type, event.sub_event_type, event.modality],
+                confidence=percent(event.confidence),
+                created=when,
+                modified=when,
+            )
+        )
+        made = [incident]
+        if event.location is not None:
+            where = self.location(event.location, when)
+            if where is not None:
+                made += [where, self.relationship("located-at", incident, where, when, event.id)]
+        for role, actor in (("actor1", event.actor1), ("actor2", event.actor2)):
+            if actor is not None:
+                made += self.event_actor(incident, role, actor, event, when, said)
+        return made
+
+    def event_actor(
+        self,
+        incident: str,
+        role: str,
+        actor: EventActor,
+        event: Event,
+        when: dt.datetime,
+        said: str,
+    ) -> list[str]:
+        """Add actor1 (attributed-to) or actor2 (targets) of an incident."""
+        target = self.actor(actor.name, actor.kind, when)
+        if role == "actor1":
+            kind = "attributed-to" if target.startswith("intrusion-set--") else "related-to"
+        else:
+            kind = "targets" if target.startswith("identity--") else "related-to"
+        link = self.relationship(
+            kind,
+            incident,
+            target,
+            when,
+            f"{event.id}|{role}",
+            description=said,
+            confidence=percent(event.confidence),
+        )
+        return [target, link]
+
+    def entity(self, entity: EntityRef, when: dt.datetime) -> str | None:
+        """Return the STIX id of a claim edge's end, adding it if needed (None: cannot place)."""
+        if entity.kind == "actor":
+            return self.actor(entity.key, self.kinds.get(entity.key), when)
+        if entity.kind == "person":
+            return self.add(
+                v21().Identity(
+                    id=stix_id("identity", "person", entity.key),
+                    name=entity.name,
+                    identity_class="individual",
+                    created=when,
+                    modified=when,
+                )
+            )
+        if entity.kind == "event":
+            found = stix_id("incident", entity.key)
+            return found if found in self.objects else None
+        if entity.kind == "document":
+            return stix_id("report", entity.key)
+        if entity.key.startswith("country:"):
+            code = entity.key.removeprefix("country:")
+            extension = {"extension_type": "property-extension", "type": "Country"}
+            return self.add(
+                v21().Location(
+                    id=stix_id("location", entity.key),
+                    name=entity.name,
+                    country=code,
+                    created=when,
+                    modified=when,
+                    extensions={OPENCTI_EXTENSION: extension},
+                )
+            )
+        return self.places.get(entity.key)
+
+    def edge(self, edge: ClaimEdge) -> list[str]:
+        """Add a claim edge as a relationship naming who says it and how firmly."""
+        when = self.when(edge.document_id)
+        source, target = self.entity(edge.subject, when), self.entity(edge.object, when)
+        if source is None or target is None:
+            return []
+        speaker = self.bundle.speaker_name(edge.speaker, edge.document_id)
+        description = (
+            f'{speaker} ({edge.speaker.type}) says, {edge.modality}: "{edge.evidence.text}"'
+        )
+        kind = edge.relation.replace("_", "-")
+        return [
+            source,
+            target,
+            self.relationship(
+                kind,
+                source,
+                target,
+                when,
+                edge.id,
+                description=description,
+                confidence=percent(edge.confidence),
+            ),
+        ]
+
+    def report(self, stored: BundleDocument, refs: list[str]) -> str | None:
+        """Add the report of a document over what it gives; None when it gives nothing."""
+        doc, when = stored.document, moment(stored.ingested_at)
+        extra: dict[str, Any] = {}
+        if doc.outlet:
+            outlet = self.add(
+                v21().Identity(
+                    id=stix_id("identity", "outlet", doc.outlet),
+                    name=doc.outlet,
+                    identity_class="organization",
+                    created=when,
+                    modified=when,
+                )
+            )
+            extra["created_by_ref"] = outlet
+        if doc.url:
+            extra["external_references"] = [{"source_name": doc.outlet or "source", "url": doc.url}]
+        if not refs:
+            return None
+        return self.add(
+            v21().Report(
+                id=stix_id("report", stored.id),
+                name=doc.title or doc.id,
+                published=moment(doc.published or stored.ingested_at),
+                report_types=["threat-report"],
+                labels=[stored.genre],
+                object_refs=list(dict.fromkeys(refs)),
+                created=when,
+                modified=when,
+                **extra,
+            )
+        )
+
+    def claims(self) -> None:
+        """Add a note per claim, pointing at its document's report."""
+        for item in self.bundle.claims:
+            claim = item.claim
+            report = stix_id("report", claim.document_id)
+            if report not in self.objects:
+                continue
+            speaker = self.bundle.speaker_name(claim.speaker, claim.document_id)
+            when = self.when(claim.document_id)
+            self.add(
+                v21().Note(
+                    id=stix_id("note", item.id),
+                    abstract=f"{speaker} ({claim.speaker.type}), {claim.modality}",
+                    content=claim.text,
+                    authors=[speaker],
+                    labels=[f"speaker-type:{claim.speaker.type}", f"modality:{claim.modality}"],
+                    object_refs=[report],
+                    created=when,
+                    modified=when,
+                )
+            )
+
+
+def build_objects(bundle: ExportBundle) -> list[Any]:
+    """Return the STIX objects of the record, in a stable order."""
+    builder = StixBuilder(bundle)
+    refs: dict[str, list[str]] = {d.id: [] for d in bundle.documents}
+    for event in bundle.events:
+        refs.setdefault(event.document_id, []).extend(builder.event(event))
+    for assertion in bundle.assertions:
+        known = [e for e in assertion.events if stix_id("incident", e) in builder.objects]
+        if not known:
+            continue
+        when = min(builder.when(d) for d in assertion.documents) if assertion.documents else EPOCH
+        merged = builder.add(
+            v21().Incident(
+                id=stix_id("incident", "assertion", assertion.id),
+                name=f"{assertion.sub_event_type} on {assertion.event_date or 'an unknown date'}",
+                description=f"Reported by {assertion.independent_sources} independent sources.",
+                labels=[assertion.event_type, assertion.sub_event_type],
+                created=when,
+                modified=when,
+            )
+        )
+        for event_id in known:
+            builder.relationship(
+                "related-to",
+                stix_id("incident", event_id),
+                merged,
+                when,
+                f"{assertion.id}|{event_id}",
+            )
+    for edge in bundle.edges:
+        refs.setdefault(edge.document_id, []).extend(builder.edge(edge))
+    for stored in bundle.documents:
+        builder.report(stored, refs.get(stored.id, []))
+    builder.claims()
+    return list(builder.objects.values())
+
+
+def write_stix(bundle: ExportBundle, out: TextIO) -> None:
+    """Write one STIX 2.1 bundle (pretty-printed JSON)."""
+    objects = build_objects(bundle)
+    bundle_id = stix_id("bundle", *sorted(str(o.id) for o in objects))
+    out.write(v21().Bundle(objects, id=bundle_id).serialize(pretty=True))
+    out.write("\n")
+
+
+register_store_exporter(
+    StoreExporter(
+        "stix",
+        "stix.json",
+        "application/stix+json",
+        "a STIX 2.1 bundle (OpenCTI, MISP): reports, incidents, locations, actors, relationships",
+        write_stix,
+    )
+)
