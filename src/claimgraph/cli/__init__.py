@@ -6,8 +6,8 @@ Exit status: 0 when every input was read, 1 when any input failed, 2 on usage er
 
 from __future__ import annotations
 
-from claimgraph.cli import extract as _extract  # noqa: F401  (registers extract, claims)
 from claimgraph.cli import export as _export  # noqa: F401  (registers export)
+from claimgraph.cli import extract as _extract  # noqa: F401  (registers extract, claims)
 from claimgraph.cli import gazetteer as _gazetteer  # noqa: F401  (registers geocode, gazetteer)
 from claimgraph.cli import graph as _graph  # noqa: F401  (registers graph)
 from claimgraph.cli import schema as _schema  # noqa: F401  (registers schema)
