@@ -11,7 +11,9 @@ from claimgraph.cli import extract as _extract  # noqa: F401  (registers extract
 from claimgraph.cli import gazetteer as _gazetteer  # noqa: F401  (registers geocode, gazetteer)
 from claimgraph.cli import graph as _graph  # noqa: F401  (registers graph)
 from claimgraph.cli import schema as _schema  # noqa: F401  (registers schema)
+from claimgraph.cli import serve as _serve  # noqa: F401  (registers serve)
 from claimgraph.cli import store as _store  # noqa: F401  (ingest, events, claims, show, stats)
+from claimgraph.cli import users as _users  # noqa: F401  (registers users)
 from claimgraph.cli.app import app
 
 __all__ = ["app"]

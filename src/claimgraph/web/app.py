@@ -5,6 +5,8 @@ security headers every response carries.
 from __future__ import annotations
 
 import traceback
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,17 @@ class WebSettings:
     max_body_bytes: int = 1_000_000
 
 
+def closing(store: Store) -> Any:
+    """Return the app's lifespan: release the store's connections when the server stops."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    return lifespan
+
+
 def wants_json(request: Request) -> bool:
     """Return whether an error should be JSON (the API) rather than a page."""
     path = request.url.path
@@ -74,6 +87,7 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
         "reviews. Send `Authorization: Bearer <token>` when the server requires it.",
         docs_url=None,  # served by pages.docs with bundled Swagger UI (no CDN, no inline script)
         redoc_url=None,
+        lifespan=closing(store),
     )
     app.state.store = store
     app.state.settings = settings
@@ -135,10 +149,6 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
         if wants_json(request):
             return JSONResponse({"detail": message}, status_code=500)
         return error_page(request, 500, message)
-
-    @app.on_event("shutdown")
-    def close_store() -> None:
-        store.close()
 
     return app
 
