@@ -5,7 +5,9 @@ json, stix2, networkx); exporting twice gives the same bytes; filters narrow the
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +18,10 @@ import stix2
 
 from claimgraph import taxonomy
 from claimgraph.export import exporters, get_store_exporter, store_exporters
+from claimgraph.export.bundle import BundleDocument, ExportBundle
+from claimgraph.model import ClaimEdge, Document, EntityRef, Span, Speaker
+from claimgraph.store import Store
+from claimgraph.store.reviews import Review, add_review
 
 CLI = str(Path(sys.executable).parent / "claimgraph")
 ACLED_HEADER = [
@@ -254,3 +260,83 @@ def test_one_registry_for_cli_and_web() -> None:
     with pytest.raises(KeyError):
         get_store_exporter("shp")
     assert {"jsonl", "json", "table", "claims"} <= set(exporters())  # extract's formats
+
+
+def test_reviews_show_in_the_export_and_the_original_stays(db: str, tmp_path: Path) -> None:
+    copy = tmp_path / "reviewed.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    before = acled_rows(str(copy), tmp_path)
+    quetta = next(r for r in before if r["location"] == "Quetta")
+    kabul = next(r for r in before if r["location"] == "Kabul")
+    store = Store.open(str(copy))
+    with store.engine.begin() as connection:
+        add_review(
+            connection,
+            Review(
+                "event", quetta["event_id_cnty"][3:], "correct", "ana", field="fatalities", value=3
+            ),
+        )
+        add_review(connection, Review("event", kabul["event_id_cnty"][3:], "reject", "ana"))
+    store.close()
+    after = {r["event_id_cnty"]: r for r in acled_rows(str(copy), tmp_path)}
+    assert kabul["event_id_cnty"] not in after
+    fixed = after[quetta["event_id_cnty"]]
+    assert fixed["fatalities"] == "3" and "review=corrected by ana" in fixed["tags"]
+    stored = claimgraph("events", "--db", str(copy), "--per-document", "--format", "jsonl")
+    originals = {row["id"]: row for row in map(json.loads, stored.stdout.splitlines())}
+    assert originals[quetta["event_id_cnty"][3:]]["fatalities"] == 2
+
+
+def synthetic_bundle() -> ExportBundle:
+    """Two pieces by different outlets stating the same alliance, one a hedged report."""
+    documents = tuple(
+        BundleDocument(
+            f"doc{n}",
+            Document(
+                id=f"piece-{n}",
+                text="",
+                title=f"Piece {n}",
+                outlet=outlet,
+                published="2024-05-0" + str(n),
+            ),
+            "opinion",
+            f"2024-05-0{n}T10:00:00+00:00",
+        )
+        for n, outlet in ((1, "Dawn"), (2, "Reuters"))
+    )
+    edges = tuple(
+        ClaimEdge(
+            id=f"edge{n}",
+            document_id=f"doc{n}",
+            subject=EntityRef("actor", "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"),
+            relation="allied_with",
+            object=EntityRef("place", "country:AF", "Afghanistan"),
+            speaker=Speaker(None, "author") if n == 1 else Speaker("a minister", "named_official"),
+            modality="asserted" if n == 1 else "hedged",
+            evidence=Span(0, 10, "The TTP is allied with Afghanistan."),
+            confidence=0.7,
+        )
+        for n in (1, 2)
+    )
+    return ExportBundle(documents=documents, edges=edges)
+
+
+def test_claim_edges_carry_speaker_modality_and_sources(tmp_path: Path) -> None:
+    bundle = synthetic_bundle()
+    out = io.StringIO()
+    get_store_exporter("stix").write(bundle, out)
+    parsed = stix2.parse(out.getvalue(), allow_custom=False)
+    links = [o for o in parsed.objects if o.type == "relationship"]
+    assert {o.relationship_type for o in links} == {"allied-with"}
+    assert any("a minister (named_official) says, hedged" in o.description for o in links)
+    assert any("the author (Dawn)" in o.description for o in links)
+    assert {"report", "location", "identity"} <= {o.type for o in parsed.objects}
+    graphml = tmp_path / "edges.graphml"
+    with graphml.open("w", encoding="utf-8") as f:
+        get_store_exporter("graphml").write(bundle, f)
+    graph = nx.read_graphml(graphml)
+    claimed = [d for _, _, d in graph.edges(data=True) if d["type"] == "claim_edge"]
+    assert len(claimed) == 2 and {d["sources"] for d in claimed} == {2}
+    assert {d["modality"] for d in claimed} == {"asserted", "hedged"}
+    assert graph.nodes["place:country:AF"]["type"] == "place"

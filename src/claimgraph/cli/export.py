@@ -10,8 +10,9 @@ Without filters every stored document is exported, with or without events.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Annotated
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
+from typing import Annotated, Any, Protocol, TypeVar
 
 import typer
 from sqlalchemy import Connection, select
@@ -37,8 +38,68 @@ from claimgraph.model import Assertion, ClaimEdge
 from claimgraph.store import schema as t
 from claimgraph.store.edges import EdgeFilter, list_edges
 from claimgraph.store.read import ClaimFilter, EventFilter, list_claims, list_documents, list_events
+from claimgraph.store.reviews import fold, reviews_of
 
 CHUNK = 500  # bounded IN lists
+# Review field paths of edges (store.reviews.CORRECTABLE) -> paths of the ClaimEdge value.
+EDGE_PATHS = {
+    "subject_name": "subject.name",
+    "object_name": "object.name",
+    "speaker_name": "speaker.name",
+}
+
+
+class Identified(Protocol):
+    """A stored value with an id (events, claims, edges)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=Identified)
+
+
+def with_value(value: Any, path: list[str], new: Any) -> Any:
+    """Return a frozen value with the field at a path replaced (unchanged if the path ends
+    early at None: naming an actor or a place the machine did not find is not exported yet)."""
+    head, *rest = path
+    if head not in {f.name for f in fields(value)}:
+        return value
+    if not rest:
+        return replace(value, **{head: new})
+    nested = getattr(value, head)
+    return value if nested is None else replace(value, **{head: with_value(nested, rest, new)})
+
+
+def corrected(value: Item, corrections: Mapping[str, Any], prefix: str = "") -> Item:
+    """Return a model value with an analyst's corrections (dotted field paths) applied."""
+    for path, new in corrections.items():
+        value = with_value(value, f"{prefix}{EDGE_PATHS.get(path, path)}".split("."), new)
+    return value
+
+
+def reviewed(
+    connection: Connection,
+    kind: str,
+    items: Sequence[Item],
+    notes: dict[str, str],
+    prefix: str = "",
+) -> list[Item]:
+    """Return the items as analysts left them: corrected, rejected ones left out; record what
+    was decided about each reviewed item in `notes` ("corrected by ana")."""
+    found = reviews_of(connection, kind, [item.id for item in items])
+    kept: list[Item] = []
+    for item in items:
+        key = item.id
+        state = fold(found.get(key, ()))
+        if state is None:
+            kept.append(item)
+            continue
+        if state.status == "rejected":
+            continue
+        notes[key] = f"{state.status} by {state.reviewer}"
+        kept.append(corrected(item, state.corrections, prefix))
+    return kept
 
 
 def read_edges(
@@ -100,8 +161,11 @@ def read_assertions(connection: Connection, event_ids: Sequence[str]) -> list[As
 
 
 def read_bundle(connection: Connection, flt: EventFilter) -> ExportBundle:
-    """Read what the filter selects into an export bundle of model values."""
-    events = tuple(event for _, event in list_events(connection, flt))
+    """Read what the filter selects into an export bundle of model values, as analysts
+    reviewed them (corrections applied, rejected items left out)."""
+    notes: dict[str, str] = {}
+    found = [event for _, event in list_events(connection, flt)]
+    events = tuple(reviewed(connection, "event", found, notes))
     everything = flt == EventFilter()
     assertions = read_assertions(connection, [e.id for e in events])
     wanted = {e.document_id for e in events} | {d for a in assertions for d in a.documents}
@@ -114,19 +178,22 @@ def read_bundle(connection: Connection, flt: EventFilter) -> ExportBundle:
     # support an assertion): a filter narrows every part of the export.
     own = [d.id for d in documents] if everything else sorted({e.document_id for e in events})
     keep = set(own)
-    claims = tuple(
+    stored = [
         IdentifiedClaim(claim_id, claim)
         for claim_id, doc_id, claim in list_claims(connection, ClaimFilter())
         if doc_id in keep
-    )
+    ]
+    claims = reviewed(connection, "claim", stored, notes, prefix="claim.")
     edges, edge_documents = read_edges(connection, None if everything else own)
+    edges = reviewed(connection, "edge", edges, notes)
     return ExportBundle(
         documents=documents,
         events=events,
-        claims=claims,
+        claims=tuple(claims),
         edges=tuple(edges),
         assertions=tuple(assertions),
         edge_documents=edge_documents,
+        reviews=notes,
     )
 
 

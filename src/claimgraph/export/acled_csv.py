@@ -16,7 +16,8 @@ What each column holds (ACLED's codebook, and where claimgraph departs from it):
 - notes: the evidence sentences, then who says it and how firmly, in brackets.
 - fatalities: the most conservative count; a death with no number counts its lower bound
   (1); no death reported is 0, as ACLED codes it.
-- tags: claimgraph's reading (modality, speaker type, confidence, background), "; "-joined.
+- tags: claimgraph's reading (modality, speaker type, confidence, background) and an
+  analyst's review ("review=corrected by ana"), "; "-joined.
 - timestamp: when the document was ingested, as Unix seconds (ACLED: last update).
 """
 
@@ -129,6 +130,8 @@ def acled_row(event: Event, bundle: ExportBundle) -> dict[str, Any]:
     tags.append(f"confidence={event.confidence:.2f}")
     if event.background:
         tags.append("background")
+    if event.id in bundle.reviews:
+        tags.append(f"review={bundle.reviews[event.id]}")
     disorder = (
         taxonomy.disorder_type_of(event.sub_event_type)
         if event.sub_event_type in taxonomy.SUB_EVENT_TYPE_NAMES

@@ -43,6 +43,9 @@ class ExportBundle:
     # edge id -> how many stored documents state the same subject-relation-object; edges
     # missing here are counted within the bundle.
     edge_documents: Mapping[str, int] = field(default_factory=dict)
+    # event, claim or edge id -> what analysts decided ("corrected by ana"); the values above
+    # already carry the corrections, and rejected items are left out.
+    reviews: Mapping[str, str] = field(default_factory=dict)
     _by_id: dict[str, BundleDocument] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )

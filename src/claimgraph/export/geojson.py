@@ -42,6 +42,7 @@ def event_feature(event: Event, bundle: ExportBundle) -> dict[str, Any] | None:
         "title": found.document.title if found else None,
         "url": found.document.url if found else None,
         "published": found.document.published if found else None,
+        "review": bundle.reviews.get(event.id),
     }
     return {
         "type": "Feature",

@@ -12,6 +12,7 @@ Typed edges, each with `type` and `label`:
   `modality`, `confidence`, `document_id`, `evidence` and `sources`: how many stored
   documents state the same subject-relation-object.
 
+Events, claims and claim edges an analyst reviewed carry `review` ("corrected by ana").
 Attributes are scalars only and an unknown value is left out (GraphML has no null), so Gephi
 opens the file as it is. Edge ids are stable (`edge:<kind>:<ids>`).
 """
@@ -63,7 +64,7 @@ def add_actor(graph: nx.MultiDiGraph, actor: EventActor) -> str:
     return node
 
 
-def add_event(graph: nx.MultiDiGraph, event: Event) -> None:
+def add_event(graph: nx.MultiDiGraph, event: Event, review: str | None = None) -> None:
     """Add an event node with its place, actors and document edges."""
     node = f"event:{event.id}"
     graph.add_node(
@@ -81,6 +82,7 @@ def add_event(graph: nx.MultiDiGraph, event: Event) -> None:
             modality=event.modality,
             confidence=event.confidence,
             evidence=" ".join(s.text for s in event.evidence),
+            review=review,
         ),
     )
     document = f"document:{event.document_id}"
@@ -137,7 +139,7 @@ def build_graph(bundle: ExportBundle) -> nx.MultiDiGraph:
             ),
         )
     for event in bundle.events:
-        add_event(graph, event)
+        add_event(graph, event, bundle.reviews.get(event.id))
     for item in bundle.claims:
         claim, node = item.claim, f"claim:{item.id}"
         graph.add_node(
@@ -150,6 +152,7 @@ def build_graph(bundle: ExportBundle) -> nx.MultiDiGraph:
                 speaker_type=claim.speaker.type,
                 modality=claim.modality,
                 check_worthiness=claim.check_worthiness,
+                review=bundle.reviews.get(item.id),
             ),
         )
         graph.add_edge(
@@ -215,6 +218,7 @@ def add_claim_edges(graph: nx.MultiDiGraph, bundle: ExportBundle) -> None:
                 evidence=edge.evidence.text,
                 sources=bundle.edge_documents.get(edge.id)
                 or sources[(subject, edge.relation, target)],
+                review=bundle.reviews.get(edge.id),
             ),
         )
 

@@ -19,7 +19,8 @@ OpenCTI's STIX import reads.
   claim edge becomes a relationship subject -> object whose type is the relation ("allied-with")
   and whose description names the speaker and the modality;
 - a `note` per claim (content, the speaker as author, labels for speaker type and modality),
-  pointing at its document's report.
+  pointing at its document's report;
+- what analysts corrected is exported corrected, labelled "reviewed:corrected by <name>".
 
 Ids are uuid5 of a fixed namespace and the record's own ids, and timestamps come from the
 stored data (ingest time, publication date), so exporting the same record twice gives the
@@ -92,6 +93,11 @@ class StixBuilder:
         """Keep an object (the first one built under its id) and return its id."""
         self.objects.setdefault(obj.id, obj)
         return str(obj.id)
+
+    def reviewed(self, item_id: str) -> list[str]:
+        """Return the label saying an analyst reviewed an item ("reviewed:corrected by ana")."""
+        review = self.bundle.reviews.get(item_id)
+        return [f"reviewed:{review}"] if review else []
 
     def when(self, document_id: str) -> dt.datetime:
         """Return when a document was ingested: the created time of what it gives."""
@@ -175,7 +181,8 @@ class StixBuilder:
                 id=stix_id("incident", event.id),
                 name=f"{event.sub_event_type} in {place} on {date}",
                 description=f"{evidence}\n\n{said}",
-                labels=[event.event_type, event.sub_event_type, event.modality],
+                labels=[event.event_type, event.sub_event_type, event.modality]
+                + self.reviewed(event.id),
                 confidence=percent(event.confidence),
                 created=when,
                 modified=when,
@@ -272,6 +279,7 @@ class StixBuilder:
                 when,
                 edge.id,
                 description=description,
+                labels=self.reviewed(edge.id) or None,
                 confidence=percent(edge.confidence),
             ),
         ]
@@ -324,7 +332,8 @@ class StixBuilder:
                     abstract=f"{speaker} ({claim.speaker.type}), {claim.modality}",
                     content=claim.text,
                     authors=[speaker],
-                    labels=[f"speaker-type:{claim.speaker.type}", f"modality:{claim.modality}"],
+                    labels=[f"speaker-type:{claim.speaker.type}", f"modality:{claim.modality}"]
+                    + self.reviewed(item.id),
                     object_refs=[report],
                     created=when,
                     modified=when,
