@@ -221,9 +221,11 @@ def test_jsonl_rows_are_stored_events(db: str, tmp_path: Path) -> None:
         "evidence",
         "confidence",
     }
-    assert rows and all(set(row) == contract | {"document_id"} for row in rows)
+    assert rows and all(set(row) == contract | {"document_id", "assertion_id"} for row in rows)
     acled_ids = {r["event_id_cnty"][3:] for r in acled_rows(db, tmp_path)}
     assert {row["id"] for row in rows} == acled_ids
+    listed = claimgraph("events", "--db", db, "--per-document", "--format", "jsonl")
+    assert listed.stdout.splitlines() == lines
 
 
 def test_filters_narrow_every_format(db: str, tmp_path: Path) -> None:
