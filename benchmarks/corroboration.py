@@ -26,6 +26,7 @@ from typing import Any
 
 from claimgraph.corroborate import assign, syndication_groups
 from claimgraph.corroborate.syndication import group_of
+from claimgraph.corroborate.weights import profile
 from claimgraph.identity import EventView
 from claimgraph.model import Document, Event, EventActor, Location, Record, Span, Speaker
 
@@ -89,8 +90,15 @@ def views_of(rows: list[dict[str, Any]], which: str) -> list[EventView]:
         for obj in events[:1] if which == "main" else events:
             event = event_of(obj, row["id"])
             context = doc.get("title") or "" if TITLES else ""
+            weighted = profile(" ".join([doc.get("title") or "", doc.get("text") or ""]))
             views.append(
-                EventView.of(event, published=doc["published"], genre=doc["genre"], context=context)
+                EventView.of(
+                    event,
+                    published=doc["published"],
+                    genre=doc["genre"],
+                    context=context,
+                    profile=weighted,
+                )
             )
     return views
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import aliased
 
 from claimgraph.corroborate import BlockIndex, assign, syndication_groups
 from claimgraph.corroborate.syndication import group_of
+from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
     DATE_SLACK_DAYS,
     UNDATED_LOOKBACK_DAYS,
@@ -95,6 +96,7 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
             d.published.label("document_published"),
             d.genre.label("document_genre"),
             d.title.label("document_title"),
+            d.text.label("document_text"),
         )
         .join(t.documents, d.id == t.events.c.document_id)
         .outerjoin(a1, a1.c.id == t.events.c.actor1_id)
@@ -104,6 +106,11 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
     )
     rows = connection.execute(query).mappings().all()
     evidence = evidence_of(connection, [row["id"] for row in rows])
+    profiles: dict[str, dict[str, float]] = {}
+    for row in rows:
+        if row["document_id"] not in profiles:
+            text = " ".join([row["document_title"] or "", row["document_text"]])
+            profiles[row["document_id"]] = profile(text)
     return [
         (
             EventView.of(
@@ -111,6 +118,7 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
                 published=row["document_published"],
                 genre=row["document_genre"],
                 context=row["document_title"] or "",
+                profile=profiles[row["document_id"]],
             ),
             row["assertion_id"],
         )
