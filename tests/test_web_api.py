@@ -434,3 +434,12 @@ def test_a_store_at_revision_0001_is_migrated_on_open_and_keeps_its_data(tmp_pat
         add_user(connection, "new", "viewer")
     store.close()
     assert text == "An old text."
+
+
+def test_a_chunked_body_past_the_limit_is_refused(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(40):
+            yield b" " * 50_000
+
+    answer = client.post("/api/reviews", content=chunks(), headers={"content-type": "application/json"})
+    assert answer.status_code == 413

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from sqlalchemy import Connection, insert, select
 
+from claimgraph.model import Event, EventActor, Location
 from claimgraph.store import schema as t
 
 ACTIONS: Final = ("accept", "correct", "reject")
@@ -248,3 +249,52 @@ def apply_review(item: dict[str, Any], reviews: Sequence[Review]) -> dict[str, A
         "reviews": len(reviews),
     }
     return shown
+
+
+def reviewed_event(event: Event, reviews: Sequence[Review]) -> Event | None:
+    """Return the event as its analysts left it: corrections applied, None when rejected.
+
+    For exports, which write model values: the machine's Event is not changed (a new one is
+    returned). A corrected actor or place that the machine had not found is added by name
+    only (a place then has no coordinates and the vaguest geo precision, 3).
+    """
+    state = fold(reviews)
+    if state is None:
+        return event
+    if state.status == "rejected":
+        return None
+    changes: dict[str, Any] = {}
+    for path, value in state.corrections.items():
+        head, _, leaf = path.partition(".")
+        if not leaf:
+            changes[head] = value
+        elif head in {"actor1", "actor2"}:
+            actor = changes.get(head, getattr(event, head))
+            changes[head] = (
+                None
+                if value is None
+                else replace(actor, name=value)
+                if actor is not None
+                else EventActor(name=value, text=value, kind=None)
+            )
+        elif head == "location":
+            place = changes.get("location", event.location)
+            changes["location"] = (
+                None
+                if value is None
+                else replace(place, name=value)
+                if place is not None
+                else Location(value, None, None, None, None, None, None, 3)
+            )
+        elif head == "speaker":
+            speaker = changes.get("speaker", event.speaker)
+            changes["speaker"] = replace(speaker, **{leaf: value})
+    return replace(event, **changes)
+
+
+def reviewed_events(connection: Connection, events: Iterable[Event]) -> list[Event]:
+    """Return the events as their analysts left them, leaving out the rejected ones."""
+    found = list(events)
+    reviews = reviews_of(connection, "event", [event.id for event in found])
+    kept = (reviewed_event(event, reviews.get(event.id, [])) for event in found)
+    return [event for event in kept if event is not None]

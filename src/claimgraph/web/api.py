@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
+from fastapi.security import HTTPBearer
 
 from claimgraph.store import Store, browse
 from claimgraph.store.read import ClaimFilter, EventFilter
@@ -19,8 +20,10 @@ from claimgraph.store.reviews import history, review_json
 from claimgraph.web import views
 from claimgraph.web.auth import Principal, api_admin, api_user
 
-router = APIRouter(prefix="/api", tags=["record"], dependencies=[Depends(api_user)])
-exports = APIRouter(tags=["exports"], dependencies=[Depends(api_user)])
+# The bearer scheme is declared so /docs offers "Authorize"; api_user does the checking.
+BEARER = Depends(HTTPBearer(auto_error=False, description="A token from `claimgraph users add`."))
+router = APIRouter(prefix="/api", tags=["record"], dependencies=[BEARER, Depends(api_user)])
+exports = APIRouter(tags=["exports"], dependencies=[BEARER, Depends(api_user)])
 
 Limit = Annotated[int, Query(ge=0, le=500, description="Page size (at most 500).")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many first.")]

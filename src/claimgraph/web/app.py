@@ -57,6 +57,32 @@ class WebSettings:
     max_body_bytes: int = 1_000_000
 
 
+class BodyLimit:
+    """Refuse a request whose body grows past the limit while it is read (a chunked body
+    has no Content-Length to check first): the route gets a 413 instead of the rest."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Any:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(413, "request body too large")
+            return message
+
+        await self.app(scope, limited, send)
+
+
 def closing(store: Store) -> Any:
     """Return the app's lifespan: release the store's connections when the server stops."""
 
@@ -97,6 +123,7 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
     templates.env.autoescape = True  # every template, whatever its suffix
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.include_router(api.router)
     app.include_router(api.exports)
     app.include_router(review.router)

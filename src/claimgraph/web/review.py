@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from claimgraph.store import Store
 from claimgraph.store.reviews import Review, ReviewError, add_review, history, review_json
+from claimgraph.web.api import BEARER
 from claimgraph.web.auth import Principal, api_analyst, check_csrf, page_user
 
 router = APIRouter(tags=["reviews"])
@@ -77,7 +78,7 @@ def store_review(request: Request, user: Principal, given: ReviewIn) -> Review:
         raise HTTPException(status, str(error)) from None
 
 
-@router.post("/api/reviews", status_code=201)
+@router.post("/api/reviews", status_code=201, dependencies=[BEARER])
 def post_review(
     request: Request, given: ReviewIn, user: Annotated[Principal, Depends(api_analyst)]
 ) -> dict[str, Any]:
