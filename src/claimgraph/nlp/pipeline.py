@@ -38,6 +38,7 @@ COMPONENTS = (
     "relations_v1",
 )
 COMPONENT_MODULES = (
+    "attributes",
     "lemmas",
     "paragraphs",
     "places",
@@ -84,6 +85,10 @@ def build_pipeline(settings: PipelineSettings | None = None) -> Language:
     for module in COMPONENT_MODULES:
         import_module(f"claimgraph.nlp.{module}")  # registers the factory
     nlp = spacy.load(settings.model)
+    if "attribute_ruler" in nlp.pipe_names:
+        # The model's attribute rules, found by lookup (claimgraph.nlp.attributes).
+        nlp.add_pipe("attributes_v1", after="attribute_ruler", config={"source": "attribute_ruler"})
+        nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         # The model's lemmatizer, asked once per kind of token (claimgraph.nlp.lemmas).
         nlp.add_pipe("lemmas_v1", after="lemmatizer", config={"source": "lemmatizer"})
