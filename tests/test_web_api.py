@@ -441,5 +441,42 @@ def test_a_chunked_body_past_the_limit_is_refused(client: TestClient) -> None:
         for _ in range(40):
             yield b" " * 50_000
 
-    answer = client.post("/api/reviews", content=chunks(), headers={"content-type": "application/json"})
+    answer = client.post(
+        "/api/reviews", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert answer.status_code == 413
+
+
+def test_claim_edges_are_listed_drawn_and_reviewed(client: TestClient) -> None:
+    edges = client.get("/api/edges", params={"entity": "Islamic State"}).json()["items"]
+    hosts = [e for e in edges if e["relation"] == "hosts"]
+    assert hosts and hosts[0]["subject_name"] == "Pakistan"
+    links = client.get("/api/graph").json()["links"]
+    assert any(link["kind"] == "claim" and link["relation"] == "hosts" for link in links)
+    edge_id = hosts[0]["id"]
+    body = {
+        "item_kind": "edge",
+        "item_id": edge_id,
+        "action": "correct",
+        "field": "relation",
+        "value": "supports",
+    }
+    assert client.post("/api/reviews", json=body).status_code == 201
+    shown = client.get(f"/api/edges/{edge_id}").json()
+    assert shown["relation"] == "supports" and shown["review"]["original"] == {"relation": "hosts"}
+    page = client.get(f"/edges/{edge_id}").text
+    assert "reviewed by local analyst" in page and "supports" in page
+    client.post("/api/reviews", json={"item_kind": "edge", "item_id": edge_id, "action": "reject"})
+    assert not any(
+        link.get("edge_id") == edge_id for link in client.get("/api/graph").json()["links"]
+    )
+
+
+def test_exports_through_the_registry(client: TestClient) -> None:
+    acled = client.get("/export.csv")
+    assert acled.status_code == 200
+    assert acled.text.splitlines()[0].startswith("event_id_cnty,event_date,year,time_precision")
+    geojson = client.get("/export.geojson", params={"country": "PK"}).json()
+    assert geojson["type"] == "FeatureCollection"
+    everything = client.get("/export.geojson").json()["features"]
+    assert 0 < len(geojson["features"]) < len(everything)  # the events filters apply

@@ -29,6 +29,10 @@ ARTICLES = {
         "The Taliban-run interior ministry said an investigation had begun.\n"
     ),
     "lahore.txt": "Police arrested three suspects in Lahore on Tuesday, a spokesman said.\n",
+    "kabul.txt": (  # claim edges: arrests(police, ISKP), hosts(Pakistan, Islamic State)
+        "Police arrested three ISKP members in Kabul on Sunday, the interior ministry said.\n\n"
+        "Pakistan is hosting a growing network of ISIS facilities, the author wrote.\n"
+    ),
     "peshawar.txt": (
         "Hundreds of lawyers protested peacefully in Peshawar on Wednesday against the killing "
         "of a colleague.\n"
