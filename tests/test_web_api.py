@@ -480,3 +480,24 @@ def test_exports_through_the_registry(client: TestClient) -> None:
     assert geojson["type"] == "FeatureCollection"
     everything = client.get("/export.geojson").json()["features"]
     assert 0 < len(geojson["features"]) < len(everything)  # the events filters apply
+
+
+def test_a_script_link_is_not_a_link(client: TestClient) -> None:
+    documents = client.get("/api/documents").json()["items"]
+    (statement,) = [d for d in documents if d["title"] == "Ministry statement"]
+    assert statement["url"] == "javascript:alert(document.cookie)"
+    page = client.get(f"/documents/{statement['id']}").text
+    assert 'href="javascript:' not in page and "javascript:alert(document.cookie)" in page
+
+
+def test_assertion_pages_show_support_side_by_side(client: TestClient) -> None:
+    listed = client.get("/api/assertions").json()
+    assert listed["total"] >= 1
+    first = listed["items"][0]
+    detail = client.get(f"/api/assertions/{first['id']}").json()
+    assert detail["support"] and detail["independent_sources"] >= 1
+    page = client.get(f"/assertions/{first['id']}").text
+    assert "independent source" in page and detail["support"][0]["document_id"] in page
+    assert client.get("/assertions/nope").status_code == 404
+    bars = client.get("/timeline").text
+    assert re.search(r'since=\d{4}-\d\d-\d\d&amp;until=\d{4}-\d\d-\d\d"', bars)

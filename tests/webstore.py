@@ -4,6 +4,7 @@ one of them hostile (markup in its title and text), and a way to run `claimgraph
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import subprocess
 import sys
@@ -37,6 +38,16 @@ ARTICLES = {
         "Hundreds of lawyers protested peacefully in Peshawar on Wednesday against the killing "
         "of a colleague.\n"
     ),
+    "statement.jsonl": json.dumps(  # a link that is a script, from a feed's metadata
+        {
+            "id": "statement-1",
+            "title": "Ministry statement",
+            "url": "javascript:alert(document.cookie)",
+            "text": "Security forces killed four militants in North Waziristan on Friday, "
+            "the military said in a statement.",
+        }
+    )
+    + "\n",
 }
 
 

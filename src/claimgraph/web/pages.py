@@ -234,14 +234,22 @@ def timeline(request: Request, user: User, flt: Events) -> Response:
     with store_of(request).reading() as connection:
         weeks = browse.events_per_week(connection, flt)
     most = max((n for _, n in weeks), default=0)
+    bars = [(week, week_end(week), n) for week, n in weeks]
     return render(
         request,
         "timeline.html",
         user,
-        weeks=weeks,
+        weeks=bars,
         most=most,
         filters=dict(request.query_params),
     )
+
+
+def week_end(monday: str) -> str:
+    """Return the Sunday of the week that starts on a Monday (ISO dates)."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(monday) + dt.timedelta(days=6)).isoformat()
 
 
 @router.get("/graph", response_class=HTMLResponse)
