@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
 
+from claimgraph import export
 from claimgraph.store import Store, browse
-from claimgraph.store.read import ClaimFilter, EventFilter
+from claimgraph.store import schema as t
+from claimgraph.store.read import ClaimFilter, EventFilter, list_documents
 from claimgraph.store.reviews import history, review_json
+from claimgraph.store.users import list_users
 from claimgraph.web import views
 from claimgraph.web.auth import Principal, api_admin, api_user
 
@@ -106,9 +110,6 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/documents")
 def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """List documents in the order they were ingested."""
-    from claimgraph.store import schema as t
-    from claimgraph.store.read import list_documents
-
     with store_of(request).reading() as connection:
         total = browse.count_table(connection, t.documents)
         items = [
@@ -251,8 +252,6 @@ def timeline(request: Request, flt: Events) -> dict[str, Any]:
 @router.get("/map")
 def map_points(request: Request, flt: Events) -> dict[str, Any]:
     """Return the located events as a GeoJSON FeatureCollection (at most 5,000 points)."""
-    from dataclasses import replace
-
     flt = replace(flt, limit=min(flt.limit or 5000, 5000) if flt.limit else 5000)
     with store_of(request).reading() as connection:
         items = views.event_items(connection, flt)
@@ -289,8 +288,6 @@ def reviews(request: Request, item_kind: str, item_id: str) -> dict[str, Any]:
 @router.get("/users")
 def users(request: Request, _admin: Annotated[Principal, Depends(api_admin)]) -> dict[str, Any]:
     """List users and roles (admins only; tokens are never shown again)."""
-    from claimgraph.store.users import list_users
-
     with store_of(request).reading() as connection:
         found = list_users(connection)
     return {"items": [{"name": u.name, "role": u.role, "created_at": u.created_at} for u in found]}
@@ -302,22 +299,15 @@ def me(user: Annotated[Principal, Depends(api_user)]) -> dict[str, Any]:
     return {"name": user.name, "role": user.role, "logged_in": user.logged_in}
 
 
-def store_exporters() -> dict[str, Any]:
-    """Return the registry's store exporters by URL suffix ({} while none are registered)."""
-    from claimgraph import export
-
-    found = getattr(export, "store_exporters", None)
-    if found is None:
-        return {}
-    return {exporter.suffix.lstrip("."): exporter for exporter in found().values()}
+def store_exporters() -> dict[str, export.StoreExporter]:
+    """Return the registry's store exporters by the suffix of their URL (/export.csv)."""
+    return {exporter.suffix.lstrip("."): exporter for exporter in export.store_exporters().values()}
 
 
 @exports.get("/export.{suffix}")
 def export_file(request: Request, suffix: str, flt: Events) -> Response:
     """Export the events (filters as /api/events; every match unless `limit` is given) and
     what they rest on, in the registry's format for that suffix (csv, geojson, json, ...)."""
-    from dataclasses import replace
-
     # The bundle reader lives with the `export` command for now (it reads the store into
     # model values); the web and the CLI export the same thing.
     from claimgraph.cli.export import read_bundle

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -182,8 +183,6 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
 
 def quote_path(path: str) -> str:
     """Return a local path safe to pass as ?next= (never another site)."""
-    from urllib.parse import quote
-
     if not path.startswith("/") or path.startswith("//"):
         path = "/"
     return quote(path, safe="/")

@@ -7,6 +7,7 @@ the map, graph and side panel scripts are static files that read JSON from the A
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -15,7 +16,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimgraph.store import Store, browse
-from claimgraph.store import schema as t
 from claimgraph.store.read import ClaimFilter, EventFilter, count_rows, list_documents
 from claimgraph.store.reviews import CORRECTABLE, history
 from claimgraph.web import views
@@ -23,6 +23,7 @@ from claimgraph.web.api import Events
 from claimgraph.web.auth import (
     SESSION_COOKIE,
     Principal,
+    check_csrf,
     page_session,
     page_user,
 )
@@ -247,8 +248,6 @@ def timeline(request: Request, user: User, flt: Events) -> Response:
 
 def week_end(monday: str) -> str:
     """Return the Sunday of the week that starts on a Monday (ISO dates)."""
-    import datetime as dt
-
     return (dt.date.fromisoformat(monday) + dt.timedelta(days=6)).isoformat()
 
 
@@ -349,8 +348,7 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     """Exchange a token for a session cookie (HttpOnly, SameSite=Strict)."""
-    from claimgraph.web.app import set_session_cookie
-    from claimgraph.web.auth import check_csrf
+    from claimgraph.web.app import set_session_cookie  # app imports this module
 
     check_csrf(request, csrf)
     user = request.app.state.check_token(token)
@@ -369,13 +367,8 @@ def login(
 @router.post("/logout")
 def logout(request: Request, csrf: Annotated[str, Form(max_length=100)]) -> Response:
     """End the session."""
-    from claimgraph.web.auth import check_csrf
-
     check_csrf(request, csrf)
     request.app.state.sessions.drop(request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
-
-
-__all__ = ["router", "t"]
