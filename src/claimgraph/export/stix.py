@@ -32,6 +32,7 @@ country becomes a Country location; an edge to another place that no exported ev
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from functools import cache
 from typing import Any, TextIO
@@ -372,6 +373,10 @@ def build_objects(bundle: ExportBundle) -> list[Any]:
             )
     for edge in bundle.edges:
         refs.setdefault(edge.document_id, []).extend(builder.edge(edge))
+    # A report holds what its document gives, its claims' notes included (each note points
+    # back at the report), so a document with claims but no event still has one.
+    for item in bundle.claims:
+        refs.setdefault(item.claim.document_id, []).append(stix_id("note", item.id))
     for stored in bundle.documents:
         builder.report(stored, refs.get(stored.id, []))
     builder.claims()
@@ -382,7 +387,11 @@ def write_stix(bundle: ExportBundle, out: TextIO) -> None:
     """Write one STIX 2.1 bundle (pretty-printed JSON)."""
     objects = build_objects(bundle)
     bundle_id = stix_id("bundle", *sorted(str(o.id) for o in objects))
-    out.write(v21().Bundle(objects, id=bundle_id).serialize(pretty=True))
+    # stix2's pretty printer orders properties by searching the whole bundle for each key
+    # (quadratic: 140 s for 1,000 objects); its compact form keeps the same property order,
+    # which json then indents.
+    compact = v21().Bundle(objects, id=bundle_id).serialize()
+    json.dump(json.loads(compact), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
