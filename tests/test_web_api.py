@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
@@ -19,7 +20,7 @@ from claimgraph.store.database import create_store_engine, current_revision, hea
 from claimgraph.store.users import add_user
 from claimgraph.web import WebSettings, create_app, is_loopback
 from claimgraph.web.highlight import Mark, highlight
-from tests.webstore import HOSTILE_IMG, HOSTILE_SCRIPT, build_store, claimgraph
+from tests.webstore import HOSTILE_IMG, HOSTILE_SCRIPT, build_store, claimgraph, serving
 
 
 @pytest.fixture(scope="module")
@@ -501,3 +502,11 @@ def test_assertion_pages_show_support_side_by_side(client: TestClient) -> None:
     assert client.get("/assertions/nope").status_code == 404
     bars = client.get("/timeline").text
     assert re.search(r'since=\d{4}-\d\d-\d\d&amp;until=\d{4}-\d\d-\d\d"', bars)
+
+
+def test_serving_beyond_loopback_requires_tokens(db: str, tokens: dict[str, str]) -> None:
+    with serving(db, "--host", "0.0.0.0") as base:
+        assert httpx.get(f"{base}/api/events").status_code == 401
+        assert httpx.get(f"{base}/", follow_redirects=False).status_code == 303
+        authorised = httpx.get(f"{base}/api/events", headers=bearer(tokens["viewer"]))
+        assert authorised.status_code == 200 and authorised.json()["total"] >= 4
