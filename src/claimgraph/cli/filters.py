@@ -1,6 +1,6 @@
 """The event filters that commands over the store share, as Typer options and one builder.
 
-`claimgraph export` takes them; `events` spells the same options and can take these.
+`claimgraph events` and `claimgraph export` take them, so both filter alike.
 """
 
 from __future__ import annotations

@@ -27,6 +27,18 @@ from claimgraph.cli.extract import (
     input_list,
     runner_failures,
 )
+from claimgraph.cli.filters import (
+    ActorOption,
+    Admin1Option,
+    CountryOption,
+    DocumentOption,
+    EventTypeOption,
+    SinceOption,
+    SubEventTypeOption,
+    TextOption,
+    UntilOption,
+    event_filter,
+)
 from claimgraph.cli.output import (
     NoProgressOption,
     OutputOption,
@@ -226,17 +238,15 @@ def stored_event_json(document_id: str, event: Any) -> dict[str, Any]:
 @app.command()
 def events(
     db: DbOption = None,
-    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. PK.")] = None,
-    admin1: Annotated[
-        str | None, typer.Option(help="First-level region, e.g. Balochistan.")
-    ] = None,
-    event_type: Annotated[str | None, typer.Option(help="ACLED event type.")] = None,
-    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
-    text: Annotated[str | None, typer.Option(help="Words in the evidence.")] = None,
-    document: Annotated[str | None, typer.Option(help="Only this document's events.")] = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    event_type: EventTypeOption = None,
+    sub_event_type: SubEventTypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorOption = None,
+    text: TextOption = None,
+    document: DocumentOption = None,
     min_sources: Annotated[
         int,
         typer.Option(
@@ -258,16 +268,16 @@ def events(
 ) -> None:
     """List stored incidents (assertions merged across documents), newest first, with filters."""
     fmt = check_row_format(output_format)
-    flt = EventFilter(
+    flt = event_filter(
         country=country,
         admin1=admin1,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        since=check_date("--since", since),
-        until=check_date("--until", until),
+        since=since,
+        until=until,
         actor=actor,
         text=text,
-        document_id=document,
+        document=document,
         limit=limit,
         offset=offset,
     )
@@ -292,18 +302,6 @@ def stored_events_json(connection: Any, flt: EventFilter) -> Iterator[dict[str, 
     assertion_of = assertion_ids(connection, [event.id for _, event in pairs])
     for doc_id, event in pairs:
         yield {**stored_event_json(doc_id, event), "assertion_id": assertion_of.get(event.id)}
-
-
-def check_date(option: str, value: str | None) -> str | None:
-    """Return an ISO date or stop with a usage error naming the option."""
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise fail_usage(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @app.command()
