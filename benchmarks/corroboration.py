@@ -4,7 +4,7 @@ usage: .venv/bin/python benchmarks/corroboration.py [--events all|main] [--half 
                                                     [--store [--reverse]]
 
 Runs `claimgraph extract` once on gvc_train's docs (cached under /tmp), turns each output
-row into EventViews, clusters them with `claimgraph.corroborate.assign`, writes one
+row into EventViews, clusters them with `claimgraph.corroborate.cluster`, writes one
 assertion per line (with its `documents`) and scores it with ../shared/tools/score_xdoc.py
 against the gold restricted to one half of the incidents: even index (sorted by int id) is
 the half the constants were tuned on, odd the half never looked at while tuning. All
@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from claimgraph.corroborate import assign, syndication_groups
+from claimgraph.corroborate import cluster, syndication_groups
 from claimgraph.corroborate.syndication import group_of
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import EventView
@@ -190,7 +190,7 @@ def main() -> None:
     texts = {row["id"]: row["document"].get("text") or "" for row in rows}
     groups = syndication_groups(texts)
     views = views_of(rows, args.events)
-    assertions = assign(views, syndication=group_of(groups))
+    assertions = cluster(views, syndication=group_of(groups))
     path = CACHE.parent / f"assertions.{args.events}.jsonl"
     with path.open("w", encoding="utf-8") as f:
         for a in assertions:

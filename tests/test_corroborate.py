@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from claimgraph.corroborate import assign, candidate_pairs, syndication_groups
+from claimgraph.corroborate import assign, candidate_pairs, cluster, syndication_groups, weights
 from claimgraph.corroborate.conflicts import toll_text
 from claimgraph.corroborate.syndication import group_of
 from claimgraph.identity import EventView
@@ -154,3 +154,36 @@ def test_blocking_is_far_from_all_pairs_and_the_planted_clusters_come_out_exactl
     assert len(assertions) == 1000
     for assertion in assertions:
         assert len({truth[d] for d in assertion.documents}) == 1 and len(assertion.documents) == 5
+
+
+def test_cluster_gives_the_same_assertions_for_any_input_order() -> None:
+    unrelated = report(
+        "dawn", "Two policemen were shot dead by gunmen on motorcycles in Peshawar.", (2, 2, 2),
+        place=Location("Peshawar", 1168197, 34.008, 71.578, "PK", "Khyber Pakhtunkhwa", "Peshawar", 1),
+        sub=("Violence against civilians", "Attack"),
+    )
+    views = [*THREE_OUTLETS, unrelated]
+    first = cluster(views)
+    for seed in range(5):
+        shuffled = views[:]
+        random.Random(seed).shuffle(shuffled)
+        assert cluster(shuffled) == first
+    assert sorted(a.documents for a in first) == [("ap", "reuters", "tolo"), ("dawn",)]
+
+
+def test_documents_sharing_rare_words_link_reports_placed_far_apart() -> None:
+    text = (
+        "Jamal Okafor, 19, was shot dead outside the Harlow Street laundromat late Saturday, "
+        "his cousin Tremaine Okafor said."
+    )
+    far = Location("Springfield", 4409896, 37.215, -93.298, "US", "Missouri", None, 1)
+    near = Location("Springfield", 4250542, 39.801, -89.644, "US", "Illinois", None, 1)
+    shooting = ("Violence against civilians", "Attack")
+    a = replace(report("wjz", "A man was killed in a shooting.", sub=shooting, place=far),
+                profile=weights.profile(text))
+    b = replace(report("kwch", "Police are looking for a gunman.", sub=shooting, place=near),
+                profile=weights.profile(text + " Police asked witnesses to call."))
+    c = replace(report("other", "A man was killed in a shooting.", sub=shooting, place=near),
+                profile=weights.profile("Maria Lopez was shot on Elm Avenue on Saturday."))
+    groups = sorted(x.documents for x in cluster([a, b, c]))
+    assert groups == [("kwch", "wjz"), ("other",)]

@@ -6,8 +6,8 @@ date and place so comparison stays near-linear, `syndication` finds copies of on
 values the reports disagree on. "Same incident?" itself lives in `claimgraph.identity`.
 """
 
-from claimgraph.corroborate.assertions import assign, summarize
+from claimgraph.corroborate.assertions import assign, cluster, summarize
 from claimgraph.corroborate.blocking import BlockIndex, candidate_pairs
 from claimgraph.corroborate.syndication import syndication_groups
 
-__all__ = ["BlockIndex", "assign", "candidate_pairs", "summarize", "syndication_groups"]
+__all__ = ["BlockIndex", "assign", "cluster", "candidate_pairs", "summarize", "syndication_groups"]

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
-from claimgraph.corroborate.blocking import BlockIndex
+from claimgraph.corroborate.blocking import BlockIndex, candidate_pairs
 from claimgraph.corroborate.conflicts import find_conflicts
 from claimgraph.identity import EventView, incident_similarity
 from claimgraph.model import Assertion, Event
@@ -38,6 +38,11 @@ LINK_MIN: Final = 0.0
 # Members compared per candidate assertion: the most recent ones, so a huge assertion
 # costs no more than a small one.
 MAX_COMPARED: Final = 24
+# Share of the report pairs across two clusters that must be able to be one incident for
+# `cluster` to join them (1.0 is complete linkage). gvc_train even half: 0.3 pairwise F1
+# 0.864 (P 0.99), 0.5 0.848, 1.0 0.792, 0.2 0.861; greedy `assign` in input order 0.77-0.82
+# depending on the order of document ids.
+LINK_SHARE: Final = 0.3
 
 
 def assertion_id(first: EventView) -> str:
@@ -103,6 +108,55 @@ def assign(
         else:
             out.append(merged)
     return tuple(out)
+
+
+def cluster(
+    views: Iterable[EventView],
+    syndication: Mapping[str, str] | None = None,
+    link_share: float | None = None,
+) -> tuple[Assertion, ...]:
+    """Return the assertions of these reports, clustered best pair first (order-independent).
+
+    Candidate pairs (`blocking`) are graded by `incident_similarity` and taken from the most
+    similar down; a pair joins its two clusters when at least `link_share` of the pairs across
+    them (the last MAX_COMPARED members of each) can be one incident, so one ambiguous report
+    does not chain two incidents. Ties fall to event ids, so the result is the same for any
+    order of the input. Assertions are ordered by their first member (see `_order`).
+    """
+    share = LINK_SHARE if link_share is None else link_share
+    ordered = sorted({v.event.id: v for v in views}.values(), key=_order)
+    scored = []
+    for i, j in candidate_pairs(ordered):
+        score = incident_similarity(ordered[i], ordered[j])
+        if score > 0.0:
+            scored.append((-score, ordered[i].event.id, ordered[j].event.id, i, j))
+    scored.sort()
+    parent = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _score, _a, _b, i, j in scored:
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        left, right = members[ri][-MAX_COMPARED:], members[rj][-MAX_COMPARED:]
+        linked = sum(
+            1 for x in left for y in right if incident_similarity(ordered[x], ordered[y]) > 0.0
+        )
+        if linked < share * len(left) * len(right):
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    return tuple(
+        summarize(assertion_id(ordered[group[0]]), [ordered[i] for i in group], syndication)
+        for _root, group in sorted(members.items())
+    )
 
 
 def summarize(
