@@ -22,6 +22,8 @@ from claimgraph.web import WebSettings, create_app, is_loopback
 from claimgraph.web.highlight import Mark, highlight
 from tests.webstore import HOSTILE_IMG, HOSTILE_SCRIPT, build_store, claimgraph, serving
 
+LOCAL = "http://127.0.0.1:8000"  # without tokens the app answers only to loopback names
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -30,7 +32,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db, WebSettings())) as test_client:
+    with TestClient(create_app(db, WebSettings()), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -510,3 +512,16 @@ def test_serving_beyond_loopback_requires_tokens(db: str, tokens: dict[str, str]
         assert httpx.get(f"{base}/", follow_redirects=False).status_code == 303
         authorised = httpx.get(f"{base}/api/events", headers=bearer(tokens["viewer"]))
         assert authorised.status_code == 200 and authorised.json()["total"] >= 4
+
+
+def test_without_tokens_only_loopback_names_are_served(db: str) -> None:
+    with TestClient(
+        create_app(db, WebSettings()), base_url="http://rebound.example:8000"
+    ) as rebound:
+        assert rebound.get("/api/events").status_code == 421
+    with TestClient(create_app(db, WebSettings()), base_url="http://localhost:8000") as local:
+        assert local.get("/api/events").status_code == 200
+    with TestClient(
+        create_app(db, WebSettings(require_auth=True)), base_url="http://claimgraph.example"
+    ) as named:
+        assert named.get("/api/events").status_code == 401  # tokens guard it instead

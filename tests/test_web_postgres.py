@@ -14,6 +14,8 @@ from claimgraph.web import WebSettings, create_app
 from tests.postgres import postgres_server
 from tests.test_store import make_record
 
+LOCAL = "http://127.0.0.1:8000"  # without tokens the app answers only to loopback names
+
 
 @pytest.fixture(scope="module")
 def postgres_store() -> Iterator[tuple[str, str]]:
@@ -56,7 +58,7 @@ def test_pages_api_and_reviews_on_postgresql(postgres_store: tuple[str, str]) ->
         assert client.post("/api/reviews", json=review, headers=headers).status_code == 201
         shown = client.get(f"/api/events/{event['id']}", headers=headers).json()
         assert shown["fatalities"] == 9 and shown["review"]["reviewer"] == "pg-analyst"
-    with TestClient(create_app(url, WebSettings())) as pages:
+    with TestClient(create_app(url, WebSettings()), base_url=LOCAL) as pages:
         for path in (
             "/",
             "/events",

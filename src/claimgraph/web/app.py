@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +27,7 @@ from claimgraph.web.auth import (
     LoginRequired,
     Sessions,
     TokenCheck,
+    is_loopback,
     same_origin,
 )
 
@@ -137,6 +138,13 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
             response = JSONResponse({"detail": "request body too large"}, status_code=413)
+        elif not settings.require_auth and not is_loopback(host_name(request)):
+            # Without tokens the server trusts whoever reaches it on this machine; a page on
+            # another site whose name resolves to 127.0.0.1 (DNS rebinding) must not be them.
+            response = JSONResponse(
+                {"detail": "without --require-auth this server answers only to a loopback name"},
+                status_code=421,
+            )
         elif request.method in UNSAFE and not same_origin(request):
             response = JSONResponse({"detail": "cross-origin request refused"}, status_code=403)
         else:
@@ -179,6 +187,11 @@ def create_app(store_url: str, settings: WebSettings | None = None) -> FastAPI:
         return error_page(request, 500, message)
 
     return app
+
+
+def host_name(request: Request) -> str:
+    """Return the name in the request's Host header, without the port."""
+    return urlsplit("//" + request.headers.get("host", "")).hostname or ""
 
 
 def quote_path(path: str) -> str:
