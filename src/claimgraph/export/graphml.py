@@ -8,6 +8,7 @@ Typed edges, each with `type` and `label`:
 
 - event -> document `reported_in`; claim -> document `claimed_in`;
 - event -> place `located_at`; event -> actor `actor1` / `actor2`; event -> assertion `part_of`;
+  assertion -> each document reporting it `supported_by`;
 - claim edges subject -> object `claim_edge`, with `relation`, `speaker`, `speaker_type`,
   `modality`, `confidence`, `document_id`, `evidence` and `sources`: how many stored
   documents state the same subject-relation-object.
@@ -182,6 +183,15 @@ def build_graph(bundle: ExportBundle) -> nx.MultiDiGraph:
                     key=f"edge:part_of:{event_id}",
                     type="part_of",
                     label="part_of",
+                )
+        for document_id in assertion.documents:
+            if f"document:{document_id}" in graph:
+                graph.add_edge(
+                    node,
+                    f"document:{document_id}",
+                    key=f"edge:supported_by:{assertion.id}:{document_id}",
+                    type="supported_by",
+                    label="supported_by",
                 )
     # An edge may point at a document or event the bundle leaves out: give it a bare node.
     for node, data in graph.nodes(data=True):
