@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from claimgraph.store import Store, browse
 from claimgraph.store.read import ClaimFilter, EventFilter, count_rows, list_documents
 from claimgraph.store.reviews import CORRECTABLE, history
+from claimgraph.taxonomy import EVENT_TYPES, SUB_EVENT_TYPE_NAMES
 from claimgraph.web import views
 from claimgraph.web.api import Events
 from claimgraph.web.auth import (
@@ -136,6 +137,8 @@ def events(request: Request, user: User, flt: Events) -> Response:
         request,
         "events.html",
         user,
+        event_types=EVENT_TYPES,
+        sub_event_types=SUB_EVENT_TYPE_NAMES,
         events=items,
         filters=dict(request.query_params),
         pager=pager(request, total, limit, flt.offset),
