@@ -263,6 +263,15 @@ def test_stdout_without_output_and_unknown_format(db: str, tmp_path: Path) -> No
     assert bad_date.returncode == 2
 
 
+def test_an_empty_store_exports_valid_empty_files(tmp_path: Path) -> None:
+    db = str(tmp_path / "empty.db")
+    assert acled_rows(db, tmp_path) == []
+    assert json.loads(export(db, "geojson", tmp_path / "e.geojson").read_text())["features"] == []
+    bundle = stix2.parse(export(db, "stix", tmp_path / "e.json").read_text(), allow_custom=False)
+    assert [o.type for o in bundle.objects] == ["identity"]
+    assert nx.read_graphml(export(db, "graphml", tmp_path / "e.graphml")).number_of_nodes() == 0
+
+
 def test_one_registry_for_cli_and_web() -> None:
     known = store_exporters()
     assert list(known) == ["acled-csv", "ucdp-csv", "geojson", "stix", "graphml", "jsonl"]

@@ -386,6 +386,17 @@ def build_objects(bundle: ExportBundle) -> list[Any]:
 def write_stix(bundle: ExportBundle, out: TextIO) -> None:
     """Write one STIX 2.1 bundle (pretty-printed JSON)."""
     objects = build_objects(bundle)
+    if not objects:
+        # stix2.parse cannot tell the version of a bundle without objects: name the producer.
+        objects = [
+            v21().Identity(
+                id=stix_id("identity", "claimgraph"),
+                name="claimgraph",
+                identity_class="system",
+                created=EPOCH,
+                modified=EPOCH,
+            )
+        ]
     bundle_id = stix_id("bundle", *sorted(str(o.id) for o in objects))
     # stix2's pretty printer orders properties by searching the whole bundle for each key
     # (quadratic: 140 s for 1,000 objects); its compact form keeps the same property order,
