@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
+from pydantic import BaseModel, Field
 
 from claimgraph import export
 from claimgraph.store import Store, browse
 from claimgraph.store import schema as t
 from claimgraph.store.read import ClaimFilter, EventFilter, list_documents
 from claimgraph.store.reviews import history, review_json
-from claimgraph.store.users import list_users
+from claimgraph.store.users import UserError, add_user, list_users, remove_user
 from claimgraph.web import views
 from claimgraph.web.auth import Principal, api_admin, api_user
 
@@ -291,6 +292,41 @@ def users(request: Request, _admin: Annotated[Principal, Depends(api_admin)]) ->
     with store_of(request).reading() as connection:
         found = list_users(connection)
     return {"items": [{"name": u.name, "role": u.role, "created_at": u.created_at} for u in found]}
+
+
+class UserIn(BaseModel):
+    """A user to add: their name and role."""
+
+    name: str = Field(min_length=1, max_length=200)
+    role: Literal["viewer", "analyst", "admin"] = "viewer"
+
+
+@router.post("/users", status_code=201)
+def add_user_route(
+    request: Request, given: UserIn, _admin: Annotated[Principal, Depends(api_admin)]
+) -> dict[str, Any]:
+    """Add a user (admins only); the answer holds their token, shown this once."""
+    try:
+        with store_of(request).engine.begin() as connection:
+            token = add_user(connection, given.name, given.role)
+    except UserError as error:
+        raise HTTPException(409, str(error)) from None
+    return {"name": given.name.strip(), "role": given.role, "token": token}
+
+
+@router.delete("/users/{name}", status_code=204)
+def remove_user_route(
+    request: Request, name: str, admin: Annotated[Principal, Depends(api_admin)]
+) -> Response:
+    """Remove a user (admins only; not yourself); their token stops working."""
+    if name == admin.name:
+        raise HTTPException(409, "an admin cannot remove themself")
+    with store_of(request).engine.begin() as connection:
+        removed = remove_user(connection, name)
+    if not removed:
+        raise HTTPException(404, f"no user {name!r}")
+    request.app.state.check_token.forget()
+    return Response(status_code=204)
 
 
 @router.get("/me")

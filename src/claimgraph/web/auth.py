@@ -130,6 +130,11 @@ class TokenCheck:
             self.known[key] = (principal, time.time() + TOKEN_CACHE_SECONDS)
         return principal
 
+    def forget(self) -> None:
+        """Forget the tokens checked so far (a user was removed: check theirs again)."""
+        with self.lock:
+            self.known.clear()
+
 
 def bearer_token(request: Request) -> str | None:
     """Return the token of an `Authorization: Bearer` header, if any."""
