@@ -173,13 +173,20 @@ def test_stix_bundle_parses_strictly_and_is_byte_identical_twice(db: str, tmp_pa
     assert {"report", "incident", "location", "relationship", "note"} <= types
     assert types & {"identity", "intrusion-set", "threat-actor"}
     for obj in objects.values():
-        for ref in [*obj.get("object_refs", []), obj.get("source_ref"), obj.get("target_ref")]:
+        for ref in [
+            *obj.get("object_refs", []),
+            obj.get("source_ref"),
+            obj.get("target_ref"),
+            obj.get("created_by_ref"),
+        ]:
             assert ref is None or ref in objects, f"{obj.id} points at a missing {ref}"
     reports = [o for o in objects.values() if o.type == "report"]
     assert sorted(r.name for r in reports) == sorted(a["title"] for a in ARTICLES)
     quetta = next(o for o in objects.values() if o.type == "location" and o.name == "Quetta")
     assert quetta.precision > 0 and quetta.city == "Quetta" and quetta.country == "PK"
     incidents = [o for o in objects.values() if o.type == "incident"]
+    dawn = next(o.id for o in objects.values() if o.type == "identity" and o.name == "Dawn")
+    assert any(o.get("created_by_ref") == dawn for o in incidents)
     assert all(0 <= o.confidence <= 100 for o in incidents if "confidence" in o)
     located = [o for o in objects.values() if o.type == "relationship"]
     assert {"located-at"} <= {o.relationship_type for o in located}

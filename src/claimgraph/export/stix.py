@@ -1,8 +1,9 @@
 """STIX 2.1 bundle of the stored record, built with the `stix2` library, in the shape
 OpenCTI's STIX import reads.
 
-- a `report` per document (name, published, object_refs: what the document reports), by its
-  outlet (an `identity` of class organization) when the outlet is known;
+- a `report` per document (name, published, object_refs: what the document reports); its
+  outlet, when known, is an `identity` (organization) and the author (`created_by_ref`) of the
+  report and of the incidents and notes the document gives;
 - an `incident` per event (its evidence, who says it and how firmly in the description;
   confidence 0-100), and one per assertion (a cross-document incident) that its events'
   incidents are `related-to`;
@@ -105,6 +106,24 @@ class StixBuilder:
         found = self.bundle.document(document_id)
         return moment(found.ingested_at if found else None)
 
+    def author(self, document_id: str) -> dict[str, Any]:
+        """Return created_by_ref naming the outlet of a document (added once), if it has one:
+        OpenCTI shows it as the author of the incidents, notes and report the document gives."""
+        found = self.bundle.document(document_id)
+        if found is None or not found.document.outlet:
+            return {}
+        when = moment(found.ingested_at)
+        outlet = self.add(
+            v21().Identity(
+                id=stix_id("identity", "outlet", found.document.outlet),
+                name=found.document.outlet,
+                identity_class="organization",
+                created=when,
+                modified=when,
+            )
+        )
+        return {"created_by_ref": outlet}
+
     def actor(self, name: str, kind: str | None, when: dt.datetime) -> str:
         """Add an actor as identity or intrusion-set and return its id."""
         stamps = {"created": when, "modified": when}
@@ -187,6 +206,7 @@ class StixBuilder:
                 confidence=percent(event.confidence),
                 created=when,
                 modified=when,
+                **self.author(event.document_id),
             )
         )
         made = [incident]
@@ -288,22 +308,11 @@ class StixBuilder:
     def report(self, stored: BundleDocument, refs: list[str]) -> str | None:
         """Add the report of a document over what it gives; None when it gives nothing."""
         doc, when = stored.document, moment(stored.ingested_at)
-        extra: dict[str, Any] = {}
-        if doc.outlet:
-            outlet = self.add(
-                v21().Identity(
-                    id=stix_id("identity", "outlet", doc.outlet),
-                    name=doc.outlet,
-                    identity_class="organization",
-                    created=when,
-                    modified=when,
-                )
-            )
-            extra["created_by_ref"] = outlet
-        if doc.url:
-            extra["external_references"] = [{"source_name": doc.outlet or "source", "url": doc.url}]
         if not refs:
             return None
+        extra = self.author(stored.id)
+        if doc.url:
+            extra["external_references"] = [{"source_name": doc.outlet or "source", "url": doc.url}]
         return self.add(
             v21().Report(
                 id=stix_id("report", stored.id),
@@ -338,6 +347,7 @@ class StixBuilder:
                     object_refs=[report],
                     created=when,
                     modified=when,
+                    **self.author(claim.document_id),
                 )
             )
 
