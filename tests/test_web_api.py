@@ -13,6 +13,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
+from typer.testing import CliRunner
 
 from claimgraph.store import Store
 from claimgraph.store import schema as t
@@ -376,18 +377,22 @@ def test_users_command_prints_the_token_once_and_stores_a_hash(tmp_path: Path) -
     assert added.returncode == 0, added.stderr
     token = added.stdout.split()[-1]
     assert token.startswith("cg_") and len(token) > 40
-    assert claimgraph("users", "add", "Ayesha", "--db", db).returncode == 1
-    assert claimgraph("users", "add", "X", "--role", "root", "--db", db).returncode == 2
-    assert "Ayesha\tanalyst" in claimgraph("users", "list", "--db", db).stdout
+    # The rest in-process (each real process pays the start-up of the whole CLI).
+    from claimgraph.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["users", "add", "Ayesha", "--db", db]).exit_code == 1
+    assert runner.invoke(app, ["users", "add", "X", "--role", "root", "--db", db]).exit_code == 2
+    assert "Ayesha\tanalyst" in runner.invoke(app, ["users", "list", "--db", db]).stdout
     with sqlite3.connect(db) as raw:
         rows = raw.execute("SELECT name, role, token_hash FROM users").fetchall()
     assert rows[0][:2] == ("Ayesha", "analyst") and rows[0][2].startswith("scrypt$")
     assert token.split("_", 2)[2] not in Path(db).read_bytes().decode("latin-1")
-    with TestClient(create_app(db, WebSettings(require_auth=True))) as app:
-        assert app.get("/api/me", headers=bearer(token)).json()["name"] == "Ayesha"
-        assert claimgraph("users", "remove", "Ayesha", "--db", db).returncode == 0
-        app.app.state.check_token.forget()  # the app remembers good tokens for a while
-        assert app.get("/api/me", headers=bearer(token)).status_code == 401
+    with TestClient(create_app(db, WebSettings(require_auth=True))) as served:
+        assert served.get("/api/me", headers=bearer(token)).json()["name"] == "Ayesha"
+        assert runner.invoke(app, ["users", "remove", "Ayesha", "--db", db]).exit_code == 0
+        served.app.state.check_token.forget()  # the app remembers good tokens for a while
+        assert served.get("/api/me", headers=bearer(token)).status_code == 401
 
 
 @pytest.mark.parametrize(
