@@ -87,6 +87,7 @@ def views_of(rows: list[dict[str, Any]], which: str) -> list[EventView]:
     for row in rows:
         doc = row["document"]
         events = [e for e in row["events"] if not e["background"]] or row["events"]
+        main = events[0]["id"] if events else None
         for obj in events[:1] if which == "main" else events:
             event = event_of(obj, row["id"])
             context = doc.get("title") or "" if TITLES else ""
@@ -98,6 +99,7 @@ def views_of(rows: list[dict[str, Any]], which: str) -> list[EventView]:
                     genre=doc["genre"],
                     context=context,
                     profile=weighted,
+                    main=obj["id"] == main,
                 )
             )
     return views

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
@@ -125,6 +125,7 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
         if row["document_id"] not in profiles:
             text = " ".join([row["document_title"] or "", row["document_text"]])
             profiles[row["document_id"]] = profile(text)
+    main = _main_events(connection, sorted(profiles))
     return [
         (
             EventView.of(
@@ -133,6 +134,7 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
                 genre=row["document_genre"],
                 context=row["document_title"] or "",
                 profile=profiles[row["document_id"]],
+                main=main.get(row["document_id"]) == row["id"],
             ),
             row["assertion_id"],
         )
@@ -140,11 +142,20 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
     ]
 
 
-def _unique(views: Iterable[EventView]) -> list[EventView]:
-    seen: dict[str, EventView] = {}
-    for view in views:
-        seen.setdefault(view.event.id, view)
-    return list(seen.values())
+def _main_events(connection: Connection, document_ids: Sequence[str]) -> dict[str, str]:
+    """Return document id -> its main event: the first that is not background, else the first."""
+    ev = t.events.c
+    found: dict[str, str] = {}
+    for start in range(0, len(document_ids), _CHUNK):
+        chunk = list(document_ids[start : start + _CHUNK])
+        rows = connection.execute(
+            select(ev.document_id, ev.id)
+            .where(ev.document_id.in_(chunk))
+            .order_by(ev.document_id, ev.background, ev.ordinal)
+        )
+        for document_id, event_id in rows:
+            found.setdefault(document_id, event_id)
+    return found
 
 
 def _texts(connection: Connection, document_ids: set[str]) -> dict[str, str]:
