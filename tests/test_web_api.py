@@ -4,6 +4,7 @@ tokens and roles, CSRF and the security headers."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -559,3 +560,27 @@ def test_admins_add_and_remove_users_over_the_api(
     assert secured.delete("/api/users/Omar", headers=admin).status_code == 204
     assert secured.get("/api/me", headers=omar).status_code == 401  # at once, on this server
     assert secured.delete("/api/users/Omar", headers=admin).status_code == 404
+
+
+def test_a_correction_made_through_the_api_shows_in_the_next_export(
+    client: TestClient, db: str
+) -> None:
+    event = client.get("/api/events", params={"text": "lawyers"}).json()["items"][0]
+    body = {
+        "item_kind": "event",
+        "item_id": event["id"],
+        "action": "correct",
+        "field": "fatalities_low",
+        "value": 12,
+    }
+    assert client.post("/api/reviews", json=body).status_code == 201
+    exported = [json.loads(line) for line in client.get("/export.jsonl").text.splitlines()]
+    (row,) = [r for r in exported if r["id"] == event["id"]]
+    assert row["fatalities_low"] == 12
+    acled = client.get("/export.csv").text
+    assert f"{event['id']}," in acled and "corrected by local analyst" in acled
+    with sqlite3.connect(db) as raw:
+        (stored,) = raw.execute(
+            "SELECT fatalities_low FROM events WHERE id = ?", (event["id"],)
+        ).fetchone()
+    assert stored == event["fatalities_low"] != 12  # the machine's value stays stored
