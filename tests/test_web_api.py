@@ -584,3 +584,13 @@ def test_a_correction_made_through_the_api_shows_in_the_next_export(
             "SELECT fatalities_low FROM events WHERE id = ?", (event["id"],)
         ).fetchone()
     assert stored == event["fatalities_low"] != 12  # the machine's value stays stored
+
+
+def test_the_map_gets_every_located_event_not_a_page(client: TestClient) -> None:
+    located = [
+        e
+        for e in client.get("/api/events", params={"limit": 500}).json()["items"]
+        if (e["location"] or {}).get("latitude") is not None
+    ]
+    assert len(client.get("/api/map").json()["features"]) == len(located)
+    assert len(client.get("/api/map", params={"limit": 1}).json()["features"]) == 1

@@ -30,6 +30,7 @@ BEARER = Depends(HTTPBearer(auto_error=False, description="A token from `claimgr
 router = APIRouter(prefix="/api", tags=["record"], dependencies=[BEARER, Depends(api_user)])
 exports = APIRouter(tags=["exports"], dependencies=[BEARER, Depends(api_user)])
 
+MAP_POINTS = 5000  # beyond this a browser's SVG markers get slow
 Limit = Annotated[int, Query(ge=0, le=500, description="Page size (at most 500).")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many first.")]
 Text = Annotated[str | None, Query(max_length=300)]
@@ -253,7 +254,9 @@ def timeline(request: Request, flt: Events) -> dict[str, Any]:
 @router.get("/map")
 def map_points(request: Request, flt: Events) -> dict[str, Any]:
     """Return the located events as a GeoJSON FeatureCollection (at most 5,000 points)."""
-    flt = replace(flt, limit=min(flt.limit or 5000, 5000) if flt.limit else 5000)
+    # Every located event (up to 5,000), not the list's default page of 50.
+    given = flt.limit if "limit" in request.query_params else None
+    flt = replace(flt, limit=min(given or MAP_POINTS, MAP_POINTS))
     with store_of(request).reading() as connection:
         items = views.event_items(connection, flt)
     features = []
