@@ -7,11 +7,8 @@ OpenCTI's STIX import reads.
 - an `incident` per event (its evidence, who says it and how firmly in the description;
   confidence 0-100), and one per assertion (a cross-document incident) that its events'
   incidents are `related-to`;
-- a `location` per place with latitude/longitude and `precision` in meters (ACLED
-  geo_precision 1 town -> 2 km, 2 near a town or district -> 25 km, 3 region -> 100 km),
-  country, administrative_area, city; OpenCTI's location type (City, Position,
-  Administrative-Area) goes in OpenCTI's property extension, which stix2 validates without
-  custom properties;
+- a `location` per place, with its precision and OpenCTI's location type
+  (`stix_objects.place_location`);
 - actors: state forces and external forces -> `identity` (organization); rebels and
   militias, identity militias and unidentified armed groups -> `intrusion-set`; rioters,
   protesters and civilians -> `identity` (group); persons -> `identity` (individual);
@@ -34,52 +31,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
-from functools import cache
 from typing import Any, TextIO
 
 from claimgraph.export import StoreExporter, register_store_exporter
 from claimgraph.export.acled_csv import speaker_phrase
 from claimgraph.export.bundle import BundleDocument, ExportBundle
+from claimgraph.export.stix_objects import (
+    EPOCH,
+    country_location,
+    moment,
+    percent,
+    place_location,
+    stix_id,
+    v21,
+)
 from claimgraph.model import ClaimEdge, EntityRef, Event, EventActor, Location
 
-NAMESPACE = uuid.UUID("040c797f-7d58-5983-9488-39a1e29ef98c")
-OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
-PRECISION_METERS = {1: 2_000.0, 2: 25_000.0, 3: 100_000.0}
-OPENCTI_LOCATION_TYPE = {1: "City", 2: "Position", 3: "Administrative-Area"}
 ARMED_GROUPS = frozenset({"rebel", "militia", "identity_militia", "unidentified"})
 GROUPS = frozenset({"rioters", "protesters", "civilians"})
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-@cache
-def v21() -> Any:
-    """Return stix2's STIX 2.1 classes, imported on first use (commands that export no STIX
-    do not pay for loading the library)."""
-    import stix2.v21
-
-    return stix2.v21
-
-
-def stix_id(kind: str, *keys: object) -> str:
-    """Return a deterministic STIX id for an object of a type and the record's own keys."""
-    return f"{kind}--{uuid.uuid5(NAMESPACE, '|'.join(str(k) for k in (kind, *keys)))}"
-
-
-def moment(value: str | None) -> dt.datetime:
-    """Return an ISO date or timestamp as an aware datetime (UTC when naive)."""
-    if not value:
-        return EPOCH
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return EPOCH
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
-def percent(confidence: float) -> int:
-    """Return a 0-1 confidence as STIX's 0-100."""
-    return max(0, min(100, round(confidence * 100)))
 
 
 class StixBuilder:
@@ -90,6 +59,10 @@ class StixBuilder:
         self.objects: dict[str, Any] = {}
         self.kinds = {a.name: a.kind for e in bundle.events for a in (e.actor1, e.actor2) if a}
         self.places: dict[str, str] = {}  # geonameid -> location id, for claim edges
+        # Documents that give something, so get a report.
+        self.reported = {e.document_id for e in bundle.events} | {
+            c.claim.document_id for c in bundle.claims
+        }
 
     def add(self, obj: Any) -> str:
         """Keep an object (the first one built under its id) and return its id."""
@@ -143,32 +116,10 @@ class StixBuilder:
 
     def location(self, loc: Location, when: dt.datetime) -> str | None:
         """Add an event's place as a location with its precision; None if it cannot be placed."""
-        has_point = loc.latitude is not None and loc.longitude is not None
-        if not has_point and not loc.country_code:
+        made = place_location(loc, when)
+        if made is None:
             return None
-        key = loc.geonameid if loc.geonameid is not None else f"{loc.name}|{loc.country_code}"
-        fields: dict[str, Any] = {"name": loc.name, "country": loc.country_code}
-        if has_point:
-            fields.update(
-                latitude=loc.latitude,
-                longitude=loc.longitude,
-                precision=PRECISION_METERS.get(loc.geo_precision, 100_000.0),
-            )
-        if loc.geo_precision == 1:
-            fields["city"] = loc.name
-        if loc.admin1:
-            fields["administrative_area"] = loc.admin1
-        location_type = OPENCTI_LOCATION_TYPE.get(loc.geo_precision, "Position")
-        extension = {"extension_type": "property-extension", "type": location_type}
-        found = self.add(
-            v21().Location(
-                id=stix_id("location", key),
-                created=when,
-                modified=when,
-                extensions={OPENCTI_EXTENSION: extension},
-                **{k: v for k, v in fields.items() if v is not None},
-            )
-        )
+        found = self.add(made)
         if loc.geonameid is not None:
             self.places[str(loc.geonameid)] = found
         return found
@@ -262,21 +213,10 @@ class StixBuilder:
         if entity.kind == "event":
             found = stix_id("incident", entity.key)
             return found if found in self.objects else None
-        if entity.kind == "document":
-            return stix_id("report", entity.key)
+        if entity.kind == "document":  # only a document whose report is exported
+            return stix_id("report", entity.key) if entity.key in self.reported else None
         if entity.key.startswith("country:"):
-            code = entity.key.removeprefix("country:")
-            extension = {"extension_type": "property-extension", "type": "Country"}
-            return self.add(
-                v21().Location(
-                    id=stix_id("location", entity.key),
-                    name=entity.name,
-                    country=code,
-                    created=when,
-                    modified=when,
-                    extensions={OPENCTI_EXTENSION: extension},
-                )
-            )
+            return self.add(country_location(entity.key, entity.name, when))
         return self.places.get(entity.key)
 
     def edge(self, edge: ClaimEdge) -> list[str]:
