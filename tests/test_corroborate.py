@@ -150,10 +150,11 @@ def test_blocking_is_far_from_all_pairs_and_the_planted_clusters_come_out_exactl
     pairs = sum(1 for _ in candidate_pairs(views))
     all_pairs = 5000 * 4999 // 2
     assert pairs < all_pairs // 500, (pairs, all_pairs)  # 10,275 of 12.5 million (0.08%)
-    assertions = assign(views)
-    assert len(assertions) == 1000
-    for assertion in assertions:
-        assert len({truth[d] for d in assertion.documents}) == 1 and len(assertion.documents) == 5
+    for assertions in (assign(views), cluster(views)):
+        assert len(assertions) == 1000
+        for assertion in assertions:
+            assert len({truth[d] for d in assertion.documents}) == 1
+            assert len(assertion.documents) == 5
 
 
 def test_cluster_gives_the_same_assertions_for_any_input_order() -> None:

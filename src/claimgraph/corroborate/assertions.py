@@ -125,12 +125,21 @@ def cluster(
     """
     share = LINK_SHARE if link_share is None else link_share
     ordered = sorted({v.event.id: v for v in views}.values(), key=_order)
-    scored = []
+    known: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(ordered):
-        score = incident_similarity(ordered[i], ordered[j])
-        if score > 0.0:
-            scored.append((-score, ordered[i].event.id, ordered[j].event.id, i, j))
-    scored.sort()
+        known[i, j] = incident_similarity(ordered[i], ordered[j])
+    scored = sorted(
+        (-score, ordered[i].event.id, ordered[j].event.id, i, j)
+        for (i, j), score in known.items()
+        if score > 0.0
+    )
+
+    def similar(x: int, y: int) -> bool:
+        key = (x, y) if x < y else (y, x)
+        if key not in known:
+            known[key] = incident_similarity(ordered[key[0]], ordered[key[1]])
+        return known[key] > 0.0
+
     parent = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
 
@@ -145,9 +154,7 @@ def cluster(
         if ri == rj:
             continue
         left, right = members[ri][-MAX_COMPARED:], members[rj][-MAX_COMPARED:]
-        linked = sum(
-            1 for x in left for y in right if incident_similarity(ordered[x], ordered[y]) > 0.0
-        )
+        linked = sum(1 for x in left for y in right if similar(x, y))
         if linked < share * len(left) * len(right):
             continue
         keep, gone = min(ri, rj), max(ri, rj)
