@@ -8,7 +8,7 @@
   var status = document.getElementById("graph-status");
   if (!svg) { return; }
   var NS = "http://www.w3.org/2000/svg";
-  var W = +svg.getAttribute("width"), H = +svg.getAttribute("height");
+  var box = svg.viewBox.baseVal, W = box.width, H = box.height;
   function el(name, attrs) {
     var node = document.createElementNS(NS, name);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -37,31 +37,35 @@
     });
     var links = data.links.filter(function (l) { return index[l.source] && index[l.target]; });
     if (status) { status.textContent = nodes.length + " nodes, " + links.length + " links."; }
-    // Spring layout: repulsion between all pairs, springs along links, pull to the centre.
-    for (var step = 0; step < 250; step++) {
-      var cool = 1 - step / 250;
+    // Fruchterman-Reingold: near pairs repel (k²/d, within 2k: far repulsion would pin
+    // separate components to the frame), linked nodes attract (d²/k), a weak pull to the
+    // centre keeps components in view; moves shrink as it cools. Constants tuned on the
+    // sample store's 20-node graph: nobody at the frame, nodes at least ~70 px apart.
+    var k = 0.5 * Math.sqrt(W * H / Math.max(nodes.length, 1));
+    var STEPS = 300;
+    for (var step = 0; step < STEPS; step++) {
+      var heat = (W / 8) * (1 - step / STEPS) + 1;
+      nodes.forEach(function (n) { n.vx = 0; n.vy = 0; });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
           var a = nodes[i], b = nodes[j];
-          var dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-          var f = 900 / d2;
-          a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+          var dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+          if (d > 2 * k) { continue; }
+          var push = k * k / d / d;
+          a.vx += dx * push; a.vy += dy * push; b.vx -= dx * push; b.vy -= dy * push;
         }
       }
       links.forEach(function (l) {
         var s = index[l.source], t = index[l.target];
         var dx = t.x - s.x, dy = t.y - s.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        var f = (d - 70) * 0.02;
-        s.vx += dx / d * f * d * 0.05; s.vy += dy / d * f * d * 0.05;
-        t.vx -= dx / d * f * d * 0.05; t.vy -= dy / d * f * d * 0.05;
+        var pull = d / k;
+        s.vx += dx * pull; s.vy += dy * pull; t.vx -= dx * pull; t.vy -= dy * pull;
       });
       nodes.forEach(function (n) {
-        n.vx += (W / 2 - n.x) * 0.005; n.vy += (H / 2 - n.y) * 0.005;
-        var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 12 * cool + 0.5;
-        if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
-        n.x = Math.min(W - 20, Math.max(20, n.x + n.vx));
-        n.y = Math.min(H - 15, Math.max(15, n.y + n.vy));
-        n.vx *= 0.5; n.vy *= 0.5;
+        n.vx += (W / 2 - n.x) * 0.08; n.vy += (H / 2 - n.y) * 0.08;
+        var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy) + 0.01, move = Math.min(v, heat);
+        n.x = Math.min(W - 60, Math.max(20, n.x + n.vx / v * move));
+        n.y = Math.min(H - 15, Math.max(15, n.y + n.vy / v * move));
       });
     }
     var lines = links.map(function (l) {
@@ -95,8 +99,12 @@
     function drag(circle, n) {
       circle.addEventListener("pointerdown", function (down) {
         circle.setPointerCapture(down.pointerId);
-        var box = svg.getBoundingClientRect();
-        function move(event) { n.x = event.clientX - box.left; n.y = event.clientY - box.top; place(); }
+        function move(event) {
+          var at = svg.createSVGPoint();
+          at.x = event.clientX; at.y = event.clientY;
+          var p = at.matrixTransform(svg.getScreenCTM().inverse());
+          n.x = p.x; n.y = p.y; place();
+        }
         function up() { circle.removeEventListener("pointermove", move); circle.removeEventListener("pointerup", up); }
         circle.addEventListener("pointermove", move);
         circle.addEventListener("pointerup", up);
