@@ -134,7 +134,12 @@ def test_map_graph_and_timeline_render_offline(watched: Watched, base: str) -> N
     page.wait_for_selector("path.cg-marker", state="attached", timeout=15_000)
     assert page.locator("path.cg-marker").count() >= 3
     page.wait_for_selector("path.country", state="attached", timeout=15_000)
-    assert page.locator("path.country").count() > 100
+    assert page.locator(".leaflet-outlines-pane path.country").count() > 100
+    # Markers sit in a pane above the outlines (filled countries must not cover them).
+    assert page.locator(".leaflet-overlay-pane path.cg-marker").count() >= 3
+    z = page.evaluate("""() => [".leaflet-outlines-pane", ".leaflet-overlay-pane"].map(
+        (s) => +getComputedStyle(document.querySelector(s)).zIndex)""")
+    assert z[0] < z[1]
     page.goto(f"{base}/graph")
     page.wait_for_selector("#graph circle", state="attached", timeout=15_000)
     assert page.locator("#graph circle").count() >= 2 and page.locator("#graph line").count() >= 1

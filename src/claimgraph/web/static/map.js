@@ -7,6 +7,9 @@
   var status = document.getElementById("map-status");
   if (!box || !window.L) { return; }
   var map = L.map(box, { worldCopyJump: true, attributionControl: true }).setView([30, 60], 3);
+  // Outlines get a pane of their own under the markers' (400): whichever file arrives
+  // last, filled countries never cover the events.
+  map.createPane("outlines").style.zIndex = "350";
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
   function say(message) { if (status) { status.textContent = message; } }
@@ -35,7 +38,11 @@
     return root;
   }
   getJSON(box.getAttribute("data-outlines")).then(function (outlines) {
-    L.geoJSON(outlines, { style: function () { return { className: "country" }; }, interactive: false }).addTo(map);
+    L.geoJSON(outlines, {
+      pane: "outlines",
+      style: function () { return { className: "country" }; },
+      interactive: false
+    }).addTo(map);
   }).catch(function (error) { say("Outlines could not be loaded: " + error.message); });
   getJSON(box.getAttribute("data-source")).then(function (points) {
     var layer = L.featureGroup();
