@@ -150,3 +150,21 @@ def test_claims_command_groups_claims_by_speaker(runner: CliRunner, tmp_path: Pa
     as_json = run(runner, "claims", str(article), "--format", "jsonl")
     (obj,) = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert {c["speaker"]["type"] for c in obj["claims"]} >= {"unnamed"}
+
+
+def test_extract_reads_the_dateline_as_publication_and_dates_weekdays_by_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "KABUL, 14 March 2024 — Gunmen stormed a police checkpoint in Kunduz province on "
+        "Tuesday, killing at least seven officers, a provincial spokesman said.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "extract", str(article), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    assert output["document"]["published"] == "2024-03-14"  # a Thursday
+    event = output["events"][0]
+    assert (event["event_date"], event["time_precision"]) == ("2024-03-12", 1)
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (7, 7, None)

@@ -32,6 +32,12 @@ FRIDAY = "2024-01-05"  # a Friday
         ("In December 2022 the group split.", "In December 2022", "2022-12-15", 3),
         ("In 2023 the group grew.", "In 2023", None, None),
         ("In recent months, the group regrouped.", "In recent months", None, None),
+        ("Rebels shelled the camp a day earlier.", "a day earlier", "2024-01-04", 1),
+        ("He had been seized the previous day.", "the previous day", "2024-01-04", 1),
+        ("Troops left two days earlier.", "two days earlier", "2024-01-03", 1),
+        ("It happened the day before yesterday.", "the day before yesterday", "2024-01-03", 1),
+        ("Gunmen struck late on Sunday.", "on Sunday", "2023-12-31", 1),
+        ("Homes burned on the night of 2 January.", "2 January", "2024-01-02", 1),
     ],
 )
 def test_find_dates(sentence: str, phrase: str, date: str | None, precision: int | None) -> None:

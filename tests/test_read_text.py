@@ -101,6 +101,13 @@ def test_title_line_is_not_ignored(article: Document) -> None:
         ("Title\n\nPublished: 31 February 2024\n", None, None),
         ("ROME, February 2, 2018 (Wire) — Police said.\n", None, "2018-02-02"),
         ("Title\n\nPosted on Mon, Mar 4, 2024\n\nBody.\n", None, "2024-03-04"),
+        ("KABUL, 14 March 2024 — Gunmen killed two.\n", None, "2024-03-14"),
+        ("MAIDUGURI, Nigeria, 2 August 2024 — Gunmen killed two.\n", None, "2024-08-02"),
+        ("CHICAGO, Nov. 20, 2023: A man was shot dead.\n", None, "2023-11-20"),
+        ("Peshawar, Sept. 11, 2025 (AFP) - A bomb went off.\n", None, "2025-09-11"),
+        ("KABUL, Jan 23, 2024 (Pajhwok) - A bomb went off.\n", None, "2024-01-23"),
+        # Without a year and with nothing to date it by, a dateline gives no date.
+        ("JERUSALEM, April 5 (Reuters) - A gunman killed two.\n", None, None),
         # Dates inside quoted tweets, citations or prose are not publication dates.
         ("Title\n\n— Some Body (@somebody) May 8, 2018\n\nBody.\n", None, None),
         ("Title\n\nOn July 6, 2015, the minister said:\n\nBody.\n", None, None),

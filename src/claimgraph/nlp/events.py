@@ -11,6 +11,7 @@ generic) -> group a sentence's triggers into incidents (one per scene) -> code e
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -745,13 +746,13 @@ def code_incident(
     )
 
 
-DATELINE_END = ("—", "–", "-", "(AP)", "(Reuters)", "(AFP)")
+# What follows the date of a dateline: a dash or colon, maybe after the agency in brackets.
+DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 
 
 def is_dateline(sentence: Span, end: int) -> bool:
     """Tell whether a date ending at `end` (in the sentence) opens a dateline ("CITY, May 3 —")."""
-    rest = sentence.text[end : end + 20].lstrip(" ,")
-    return end < 60 and rest.startswith(DATELINE_END)
+    return end < 80 and DATELINE_END.match(sentence.text, end) is not None
 
 
 def date_for(

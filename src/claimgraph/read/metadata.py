@@ -26,10 +26,12 @@ DATE_WITH_YEAR = re.compile(
     rf"\b(?:{MONTH}\s+{DAY},?\s+\d{{4}}|{DAY}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
 )
-# Wire-style dateline opening a paragraph: "ISLAMABAD, Jan. 5 (Reuters) -" or
-# "KABUL, Afghanistan, March 3 —"; the year is often left out.
+# Wire-style dateline opening a paragraph: "ISLAMABAD, Jan. 5 (Reuters) -",
+# "KABUL, Afghanistan, 3 March 2024 —", "Peshawar, Sept 11 (AFP) -", "CAIRO, May 2, 2024:";
+# the year is often left out. The city may be written in capitals or in title case.
 WIRE_DATELINE = re.compile(
-    rf"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]+)?,\s+(?P<date>{MONTH}\s+{DAY}(?:,?\s+\d{{4}})?)"
+    rf"^[A-Z][A-Za-z .'’-]+(?:,\s+[A-Z][\w .'’-]+)?,\s+"
+    rf"(?P<date>(?:{MONTH}\s+{DAY}|{DAY}\s+{MONTH})(?:,?\s+\d{{4}})?)"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—:]",
 )
 WEEKDAY = r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"

@@ -3,6 +3,8 @@
 Precision follows ACLED's `time_precision`: 1 the day is known, 2 the week is known, 3 only
 the month. Conventions:
 
+- "yesterday", "a day earlier", "the previous day", "two days earlier" count back from
+  publication (a report's "a day earlier" is told from the day it was filed);
 - a weekday ("on Tuesday") is the most recent such day on or before publication ("last
   Tuesday" strictly before); a day-month without a year ("March 3") is the most recent such
   date on or before publication — reports look back;
@@ -86,7 +88,8 @@ _PATTERNS = [
     (
         "day_word",
         r"(?i:\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
-        r"earlier\s+today|this\s+(?:morning|afternoon|evening)|overnight)\b)",
+        r"earlier\s+today|this\s+(?:morning|afternoon|evening)|overnight|"
+        r"a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b)",
     ),
     ("week", r"(?i:\b(?:last|past|previous)\s+week\b(?!s))"),
     ("this_week", r"(?i:\b(?:earlier\s+this|this)\s+week\b(?!s))"),
@@ -96,7 +99,7 @@ _PATTERNS = [
     (
         "ago",
         r"(?i:\b(?P<n>an?|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve)\s+(?P<unit>days?|weeks?|months?)\s+ago\b)",
+        r"twelve)\s+(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b)",
     ),
     (
         "vague",
@@ -166,11 +169,17 @@ def _mid_week(day: date, base: date) -> date:
     return min(day - timedelta(days=day.weekday()) + timedelta(days=2), base)
 
 
+_DAY_BACK = frozenset(
+    {"yesterday", "last night", "a day earlier", "a day before", "the previous day",
+     "the preceding day"}
+)  # fmt: skip
+
+
 def _relative(kind: str, match: re.Match[str], base: date) -> tuple[date | None, int | None]:
     """Resolve expressions relative to the publication date."""
     phrase = " ".join(match.group().lower().split())
     if kind == "day_word":
-        back = 2 if "before" in phrase else 1 if phrase in ("yesterday", "last night") else 0
+        back = 2 if phrase == "the day before yesterday" else 1 if phrase in _DAY_BACK else 0
         return base - timedelta(days=back), 1
     if kind == "week":
         return _mid_week(base - timedelta(days=7), base), 2
