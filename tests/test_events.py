@@ -241,6 +241,14 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Abduction/forced disappearance", None),
         ("Thousands of farmers gathered outside the assembly in Lahore to demand higher crop "
          "prices.", "Peaceful protest", None),
+        # A bomb worn on the body is a suicide bomb.
+        ("Two attackers detonated explosive belts at a hotel in Lahore, killing 11 people.",
+         "Suicide bomb", 11),
+        ("Militants wearing explosive vests blew up a checkpoint in Multan, killing two "
+         "soldiers.", "Suicide bomb", 2),
+        # After a dateline the story parses on its own: the two men are the killers.
+        ("LAHORE, 12 March 2024 — Two men on a motorcycle shot dead a 45-year-old shopkeeper "
+         "outside his shop, police said.", "Attack", 1),
     ],
 )
 def test_sentence_is_coded_with_acled_type_and_toll(
@@ -404,3 +412,10 @@ def test_leaflets_are_a_directive_only_when_they_order_or_threaten(nlp: Language
 
     assert "Other" in triggered("Militants distributed leaflets ordering shopkeepers to close.")
     assert triggered("Activists distributed leaflets urging people to vote.") == []
+
+
+def test_a_dateline_is_not_part_of_the_event_s_evidence(nlp: Language) -> None:
+    text = "MULTAN, 12 March 2024 — Gunmen killed three policemen in Multan on Monday."
+    (event,) = events_of(nlp, text)
+    assert [e.text for e in event.evidence] == ["Gunmen killed three policemen in Multan on Monday."]
+    assert (event.event_date, event.time_precision) == ("2024-03-11", 1)

@@ -272,6 +272,9 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in {"nsubj"}:
             acts = verb.pos_ == "VERB" and verb.lemma_.lower() not in UNDERGOING_VERBS
+            # A word with a direct object acts on it, whatever the tagger called it: "two men
+            # ... shot dead a shopkeeper" parsed with "dead" as the head.
+            acts = acts or any(c.dep_ == "dobj" for c in verb.children)
             (agents if acts and not reduced_passive(verb) else patients).append(child)
         elif child.dep_ in {"nsubjpass", "dobj"}:
             patients.append(child)

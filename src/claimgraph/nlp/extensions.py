@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import Document
+from claimgraph.read.metadata import dateline_length
 
 DOC_ATTRIBUTES = (
     "document",
@@ -51,6 +52,12 @@ def is_ignored(doc: Doc, start: int, end: int) -> bool:
     return any(start < i_end and i_start < end for i_start, i_end in document.ignored)
 
 
+def is_only_dateline(sentence: str) -> bool:
+    """Tell whether a sentence is only a dateline ("QUETTA, June 12, 2024 —"): it tells no news."""
+    stripped = sentence.strip()
+    return 0 < dateline_length(stripped) == len(stripped)
+
+
 def text_of(doc: Doc) -> str:
     """Return the document text without rebuilding it (spaCy's `doc.text` joins every token)."""
     document: Document | None = doc._.document
@@ -67,6 +74,7 @@ def analysed_sentences(doc: Doc) -> list[Span]:
             for sent in doc.sents
             if text[sent.start_char : sent.end_char].strip()
             and not is_ignored(doc, sent.start_char, sent.end_char)
+            and not is_only_dateline(text[sent.start_char : sent.end_char])
         ]
         doc._.sentences_cache = cached
     return list(cached)

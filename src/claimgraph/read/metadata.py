@@ -34,6 +34,14 @@ WIRE_DATELINE = re.compile(
     rf"(?P<date>(?:{MONTH}\s+{DAY}|{DAY}\s+{MONTH})(?:,?\s+\d{{4}})?)"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—:]",
 )
+
+
+def dateline_length(line: str) -> int:
+    """Return how many characters of a line a wire dateline takes (0 when it opens with none)."""
+    dateline = WIRE_DATELINE.match(line)
+    return 0 if dateline is None else dateline.end()
+
+
 WEEKDAY = r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 # A line that is only a date, maybe labelled and timed: "Published: Sunday, 3 March 2024
 # 10:15 PKT". Dates inside longer lines are mostly quoted tweets, citations or event dates.
