@@ -18,8 +18,8 @@ import pytest
 import stix2
 
 from claimgraph import taxonomy
+from claimgraph.bundle import BundleDocument, ExportBundle
 from claimgraph.export import exporters, get_store_exporter, store_exporters
-from claimgraph.export.bundle import BundleDocument, ExportBundle
 from claimgraph.model import (
     ClaimEdge,
     Document,

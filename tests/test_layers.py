@@ -14,13 +14,15 @@ import pytest
 import claimgraph
 
 SRC = Path(claimgraph.__file__).parent
-FLOOR_ONE = ("model.py", "taxonomy.py", "settings.py", "errors.py")
+FLOOR_ONE = ("model.py", "taxonomy.py", "settings.py", "errors.py", "bundle.py", "entities.py")
 RULES = {
     "nlp": ("claimgraph.store", "claimgraph.web", "claimgraph.export", "claimgraph.run", "claimgraph.cli"),
     "store": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.cli", "claimgraph.run", "spacy"),
     "export": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.store", "claimgraph.cli", "spacy"),
     "read": ("claimgraph.nlp", "claimgraph.store", "claimgraph.cli", "spacy"),
     "corroborate": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.cli", "claimgraph.run", "spacy", "claimgraph.store"),
+    "web": ("claimgraph.nlp", "claimgraph.harvest", "claimgraph.cli", "claimgraph.run", "spacy"),
+    "run": ("claimgraph.cli", "claimgraph.web", "claimgraph.export"),
 }
 
 

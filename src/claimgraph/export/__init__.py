@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from claimgraph.model import Record
 
 if TYPE_CHECKING:
-    from claimgraph.export.bundle import ExportBundle
+    from claimgraph.bundle import ExportBundle
 
 EXPORTER_MODULES = (
     "claimgraph.export.jsonl",

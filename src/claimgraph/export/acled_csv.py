@@ -28,8 +28,8 @@ import datetime as dt
 from typing import Any, TextIO
 
 from claimgraph import taxonomy
+from claimgraph.bundle import ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
-from claimgraph.export.bundle import ExportBundle
 from claimgraph.export.countries import country, source_scale
 from claimgraph.model import Event, EventActor
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from claimgraph.bundle import ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
-from claimgraph.export.bundle import ExportBundle
 from claimgraph.export.contract import event_to_json
 from claimgraph.model import Event
 

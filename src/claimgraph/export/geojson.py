@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from claimgraph.bundle import ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
 from claimgraph.export.acled_csv import acled_row
-from claimgraph.export.bundle import ExportBundle
 from claimgraph.model import Event
 
 

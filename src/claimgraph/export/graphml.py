@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
+from claimgraph.bundle import ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
-from claimgraph.export.bundle import ExportBundle
 from claimgraph.model import EntityRef, Event, EventActor, Location
 
 if TYPE_CHECKING:

@@ -33,9 +33,9 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
+from claimgraph.bundle import BundleDocument, ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
 from claimgraph.export.acled_csv import speaker_phrase
-from claimgraph.export.bundle import BundleDocument, ExportBundle
 from claimgraph.export.stix_objects import (
     EPOCH,
     country_location,

@@ -30,9 +30,9 @@ import datetime as dt
 from typing import Any, TextIO
 
 from claimgraph import taxonomy
+from claimgraph.bundle import ExportBundle
 from claimgraph.export import StoreExporter, register_store_exporter
 from claimgraph.export.acled_csv import acled_fatalities
-from claimgraph.export.bundle import ExportBundle
 from claimgraph.export.countries import country
 from claimgraph.model import Event, EventActor
 

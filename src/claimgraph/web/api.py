@@ -349,7 +349,7 @@ def export_file(request: Request, suffix: str, flt: Events) -> Response:
     what they rest on, in the registry's format for that suffix (csv, geojson, json, ...)."""
     # The bundle reader lives with the `export` command for now (it reads the store into
     # model values); the web and the CLI export the same thing.
-    from claimgraph.cli.export import read_bundle
+    from claimgraph.store.bundle import read_bundle
 
     known = store_exporters()
     exporter = known.get(suffix)
