@@ -24,6 +24,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, upda
 from sqlalchemy.orm import aliased
 
 from claimgraph.corroborate import BlockIndex, cluster, syndication_groups
+from claimgraph.corroborate.blocking import rare_words
 from claimgraph.corroborate.syndication import group_of
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
@@ -34,7 +35,13 @@ from claimgraph.identity import (
 )
 from claimgraph.model import Assertion, ConflictingValue, Event, Location, Speaker
 from claimgraph.store import schema as t
-from claimgraph.store.read import EventFilter, event_from_row, event_query, evidence_of
+from claimgraph.store.read import (
+    EventFilter,
+    contains,
+    event_from_row,
+    event_query,
+    evidence_of,
+)
 
 # A stored event can be a candidate when its own window (at most a month of slack either
 # side, or the lookback of an undated report) reaches the new event's window.
@@ -95,7 +102,11 @@ def _near(view: EventView) -> Any:
         )
     if code is None:
         return dated
-    return and_(dated, or_(ev.country_code == code, ev.country_code.is_(None)))
+    place = [ev.country_code == code, ev.country_code.is_(None)]
+    # Blocking also meets reports in other countries whose documents share a rare word
+    # (a wrong geocode): the text match is a superset, BlockIndex keeps the exact ones.
+    place += [contains(d.text, word) for word in rare_words(view)]
+    return and_(dated, or_(*place))
 
 
 def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str | None]]:
