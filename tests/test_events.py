@@ -246,6 +246,12 @@ def events_of(nlp: Language, text: str, published: str | None = "2024-03-14") ->
          "Suicide bomb", 11),
         ("Militants wearing explosive vests blew up a checkpoint in Multan, killing two "
          "soldiers.", "Suicide bomb", 2),
+        # Part of a group already counted is not counted again.
+        ("A bomb exploded in a mosque in Multan, killing five worshippers, among them two "
+         "children.", "Remote explosive/landmine/IED", 5),
+        # A participle with its own object acts: the troops killed, they were not killed.
+        ("Pakistani troops killed 14 militants in a village near Multan last month.",
+         "Armed clash", 14),
         # After a dateline the story parses on its own: the two men are the killers.
         ("LAHORE, 12 March 2024 — Two men on a motorcycle shot dead a 45-year-old shopkeeper "
          "outside his shop, police said.", "Attack", 1),
@@ -419,3 +425,11 @@ def test_a_dateline_is_not_part_of_the_event_s_evidence(nlp: Language) -> None:
     (event,) = events_of(nlp, text)
     assert [e.text for e in event.evidence] == ["Gunmen killed three policemen in Multan on Monday."]
     assert (event.event_date, event.time_precision) == ("2024-03-11", 1)
+
+
+def test_the_date_that_hangs_on_the_incident_verb_wins_over_the_date_it_was_said(
+    nlp: Language,
+) -> None:
+    text = "Troops killed 12 militants near Multan two weeks ago, the army said on Thursday."
+    (event,) = events_of(nlp, text)  # published Thursday 2024-03-14
+    assert (event.event_date, event.time_precision) == ("2024-02-29", 2)

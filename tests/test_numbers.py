@@ -53,6 +53,10 @@ def test_parse_count(phrase: str, expected: Count | None) -> None:
         ("Troops killed at least 12 soldiers.", [("killed at least 12", Count(12, 12, None))]),
         ("The bombing left 5 dead.", [("5 dead", Count(5, 5, 5))]),
         ("The death toll rose to 30 on Monday.", [("death toll rose to 30", Count(30, 30, 30))]),
+        (
+            "The death toll from Sunday's suicide bombing in Quetta rose to 23.",
+            [("death toll from Sunday's suicide bombing in Quetta rose to 23", Count(23, 23, 23))],
+        ),
         ("30 bodies were recovered.", [("30 bodies", Count(30, 30, 30))]),
         ("The fire claimed the lives of 7.", [("claimed the lives of 7", Count(7, 7, 7))]),
         ("five killed and 12 injured", [("five killed", Count(5, 5, 5))]),
@@ -87,6 +91,9 @@ def test_find_death_counts(sentence: str, expected: list[tuple[str, Count]]) -> 
         "Resolution 1267 was adopted in 1999.",
         "ISIS-K claimed the attack.",
         "He was paid $500 by the group.",
+        "A 19-year-old soldier was wounded.",
+        "Police found six 30-bore casings and a 9mm pistol.",
+        "The 1400 block of Main Street was closed after the shooting.",
     ],
 )
 def test_no_death_count(sentence: str) -> None:
@@ -100,6 +107,14 @@ def test_no_death_count(sentence: str) -> None:
         ("Three gunmen killed a shopkeeper.", 1),
         ("Militants killed 2 soldiers and wounded 14.", 2),
         ("The man was killed 2011 in a raid.", 1),
+        # Numbers that count no dead: addresses, calibres, times, ages, the people who fled.
+        ("A man was shot dead in the 1400 block of West Jackson Boulevard.", 1),
+        ("The 2,000 residents fled after gunmen killed 12 farmers.", 12),
+        ("Rescuers searched 4 Heroiv Pratsi Street after the strike killed at least eight.", 8),
+        ("He was 34 when he was killed.", 1),
+        ("The gunman used a .45-caliber pistol and killed two people.", 2),
+        ("Gunmen killed 2 people with 9mm rifles at 3:15 p.m.", 2),
+        ("Gunmen killed 4 people and wounded 12.", 4),
     ],
 )
 def test_count_is_not_an_age_or_the_attackers(sentence: str, value: int) -> None:

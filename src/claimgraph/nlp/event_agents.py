@@ -319,7 +319,12 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         # "was abducted and subsequently killed": conjoined passives share their victim.
         patients.extend(c for c in verb.head.children if c.dep_ == "nsubjpass")
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not own_subject:
-        patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
+        if any(c.dep_ == "dobj" for c in verb.children):
+            # "Wagner-backed troops killed at least 14 people" parsed as a reduced relative:
+            # with an object of its own the participle is the noun's act, not done to it.
+            agents.append(verb.head)
+        else:
+            patients.append(verb.head)  # "centers ... destroyed by gunmen": the noun is the patient
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         patients.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     if verb.dep_ in {"oprd", "acomp"} and verb.head.i != verb.i:

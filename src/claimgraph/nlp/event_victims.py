@@ -171,6 +171,17 @@ def listed_apposition(head: Token) -> list[Token]:
     return []
 
 
+# Words that open a part of a group already counted: "five worshippers, among them two children".
+SUBSET_CUES = frozenset({"among", "including", "incl", "mostly", "mainly"})
+
+
+def is_subset_detail(head: Token) -> bool:
+    """Tell whether a victim phrase only details part of a group counted before it."""
+    # The cue may hang on the phrase ("among them two children") or stand just before it.
+    before = head.doc[max(head.left_edge.i - 3, head.sent.start) : head.i]
+    return any(t.lower_ in SUBSET_CUES for t in before)
+
+
 def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
     """Count the victims written as a killing's objects, adding up conjoined groups.
 
@@ -179,6 +190,8 @@ def victim_count(patients: Sequence[Token], trigger: Token) -> Count | None:
     value unknown. None when no victim carries a number or names one person.
     """
     heads = [p for p in patients if not in_clash_sides(p, trigger)]
+    if len(heads) > 1:
+        heads = [h for h in heads if not is_subset_detail(h)] or heads
     heads += prep_objects(trigger, COMPANION_PREPOSITIONS)
     # Parser slips on victim lists: "his son" conjoined to the verb ("shot dead a person and his
     # son"), a name as a second subject ("A policeman, Harnarayan Thakur was killed").

@@ -55,7 +55,7 @@ from claimgraph.nlp.event_types import (
     triggers_by_sentence,
 )
 from claimgraph.nlp.extensions import analysed_sentences, text_of
-from claimgraph.resolve.dates import find_dates
+from claimgraph.resolve.dates import DateMention, find_dates
 from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.taxonomy import EVENT_TYPE_OF, TERRITORIAL_TYPES, VIOLENT_EVENT_TYPES
 
@@ -768,9 +768,12 @@ def date_for(
     ]
     if mentions:
 
-        def closeness(m: object) -> tuple[int, int]:
-            token = token_at(sentence, sentence.start_char + m.start)  # type: ignore[attr-defined]
-            chars = abs(sentence.start_char + m.start - main.span.start_char)  # type: ignore[attr-defined]
+        def closeness(m: DateMention) -> tuple[int, int]:
+            start = sentence.start_char + m.start
+            # From the phrase's own head: "killed ... two weeks ago" hangs "ago" on the verb.
+            phrase = doc.char_span(start, sentence.start_char + m.end, alignment_mode="expand")
+            token = phrase.root if phrase is not None else token_at(sentence, start)
+            chars = abs(start - main.span.start_char)
             return tree_distance(main.head, token), chars
 
         nearest = min(mentions, key=closeness)

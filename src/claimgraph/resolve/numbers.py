@@ -216,7 +216,12 @@ _AUX = (
 # measure of time, distance or harm other than death.
 _NOT_SUBJECT = (
     r"and|or|but|who|which|that|than|injured|wounded|hurt|days?|hours?|weeks?|months?|years?|"
-    r"minutes?|km|kilomet\w*|miles?|percent|per|times|killed|dead|died|not|never|no"
+    r"minutes?|km|kilomet\w*|miles?|percent|per|times|killed|dead|died|not|never|no|"
+    # a new clause starts: "the 2,000 residents fled after gunmen killed", "34 when he died"
+    r"after|before|when|where|while|as|because|since|until|if|though|although|whose|"
+    r"he|she|they|we|it|i|you|"
+    # the number is an address: "4 Heroiv Pratsi Street", "the 1400 block of ..."
+    r"blocks?|streets?|st|roads?|avenues?|ave|boulevard|blvd|lanes?|highways?|routes?"
 )
 _SUBJECT_WORD = rf"(?!(?:{_NOT_SUBJECT})\b)[A-Za-z][\w'’.-]*"
 # ", including five children," between a subject and its verb.
@@ -233,7 +238,8 @@ _DEATH_BEFORE = (
     r"killed|killing|kills|kill|slew|massacred|executed|beheaded|murdered|lynched|"
     r"shot\s+dead|gunned\s+down|claim(?:ed|ing|s)\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
     r"(?:killing|deaths?|murders?|bodies|body|assassination)\s+of|"
-    r"death\s+toll\b[^.\d;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands|stood)"
+    # "the death toll from Sunday's suicide bombing in Quetta rose to 23"
+    r"death\s+toll\b[^.\d;]{0,80}?\b(?:to|at|of|is|was|reached|hit|stands|stood)"
 )
 _SINGLE_ARTICLE = (
     r"an?\b(?!\s+(?:few|couple|handful|dozen|hundred|thousand|million|score|total|number|"
@@ -271,7 +277,9 @@ _NEGATION_BEFORE = re.compile(
 _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"^(?:\s*-?\s*years?\b|-year|\s*%|\s*per\s*cent|\s*percent|\s*(?:km|kilomet|miles?\b|"
     r"am\b|pm\b|a\.m|p\.m|hours?\b|days?\b|weeks?\b|months?\b|minutes?\b|rupees|dollars|"
-    r"crore|lakh|tonnes?|kg\b)|:\d|(?:st|nd|rd|th)\b)",
+    r"crore|lakh|tonnes?|kg\b)|:\d|(?:st|nd|rd|th)\b|"
+    # calibres and addresses: "9mm", ".45-caliber", "30-bore", "the 1400 block of"
+    r"\s*-?\s*(?:mm\b|cal\b|caliber|calibre|bore\b)|\s+blocks?\b)",
     re.IGNORECASE,
 )
 _ACTIVE_OBJECT_AFTER = re.compile(
