@@ -38,6 +38,8 @@ FRIDAY = "2024-01-05"  # a Friday
         ("It happened the day before yesterday.", "the day before yesterday", "2024-01-03", 1),
         ("Gunmen struck late on Sunday.", "on Sunday", "2023-12-31", 1),
         ("Homes burned on the night of 2 January.", "2 January", "2024-01-02", 1),
+        ("Rebels attacked on the night of March 3-4.", "March 3", "2023-03-03", 1),
+        ("At the end of March the rebels regrouped.", "of March", "2023-03-15", 3),
     ],
 )
 def test_find_dates(sentence: str, phrase: str, date: str | None, precision: int | None) -> None:

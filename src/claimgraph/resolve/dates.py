@@ -76,8 +76,9 @@ _PATTERNS = [
     ),  # fmt: skip
     (
         "month",
-        rf"(?:(?i:in|during|since|by|until|early|late|of|last|this)\s+|(?i:mid)-?\s*)"
-        rf"(?P<month>{_FULL_MONTH})\b",
+        # "the end of March", but "the night of March 3" is a day
+        rf"(?:(?i:in|during|since|by|until|early|late|last|this)\s+|(?i:of)\s+(?!\S+\s+\d)"
+        rf"|(?i:mid)-?\s*)(?P<month>{_FULL_MONTH})\b",
     ),
     ("year", rf"(?i:in|during|since|by|until|of|early|late|mid-)\s*(?P<year>{_YEAR})\b(?!-)"),
     (
