@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Final
 
 from datasketch import MinHash, MinHashLSH
@@ -33,8 +34,10 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(last)}
 
 
+@lru_cache(maxsize=4096)
 def signature(text: str) -> MinHash:
-    """Return the MinHash signature of a text's shingles."""
+    """Return the MinHash signature of a text's shingles (cached: the store asks again for the
+    texts of a neighbourhood as each new document arrives; callers must not update it)."""
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(sorted(shingles(text)))
     return minhash
@@ -53,7 +56,7 @@ def syndication_groups(
             doc = parent[doc]
         return doc
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
     signatures: dict[str, MinHash] = {}
     for doc in ids:
         sig = signature(texts[doc])
@@ -70,6 +73,14 @@ def syndication_groups(
     for doc in ids:
         groups.setdefault(find(doc), []).append(doc)
     return tuple(sorted(tuple(group) for group in groups.values()))
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> tuple[int, int]:
+    """Return the LSH (bands, rows) for a threshold: datasketch integrates for them on each
+    index it builds, which cost more than the comparisons for a store's small neighbourhoods."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def group_of(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:

@@ -16,7 +16,7 @@ import gzip
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from claimgraph.data_files import data_path
@@ -42,8 +42,12 @@ def word_weight(word: str) -> float:
     return max(0.0, COMMON_LOGP - table.get(word, rarest))
 
 
+@lru_cache(maxsize=4096)
 def profile(text: str) -> dict[str, float]:
-    """Return a text's weighted words, scaled to unit length (empty for a text of common words)."""
+    """Return a text's weighted words, scaled to unit length (empty for a text of common words).
+
+    Cached: the store asks again for a neighbourhood's texts as each document arrives;
+    callers must not change the returned mapping."""
     counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 1)
     weights = {w: word_weight(w) * (1.0 + math.log(n)) for w, n in counts.items()}
     weights = {w: x for w, x in weights.items() if x > 0}
