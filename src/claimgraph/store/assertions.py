@@ -2,13 +2,13 @@
 
 `corroborate_document` runs on the transaction that wrote the document, so a document is
 never stored without its assertions. It fetches only the neighbourhood of the new events
-(indexed queries by date window and country, then the pure blocking of
-`claimgraph.corroborate`), takes every member of the assertions found there, and clusters
-that neighbourhood afresh with `corroborate.cluster` (best pair first, ties by id): the result
+(queries by date window, then country or a rare word of the document, then the pure
+blocking of `claimgraph.corroborate`), takes every member of the assertions found there,
+and clusters that neighbourhood afresh with `corroborate.cluster` (best pair first, ties by id): the result
 depends on which events are in the neighbourhood, not on the order documents arrived in.
 Assertions of the neighbourhood that end up with no member are deleted.
 
-`list_assertions` and `assertion_detail` read them back for the CLI and the web.
+`list_assertions` reads them back with their supporting documents, for the CLI and the web.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, upda
 from sqlalchemy.orm import aliased
 
 from claimgraph.corroborate import BlockIndex, cluster, syndication_groups
-from claimgraph.corroborate.blocking import rare_words
+from claimgraph.corroborate.blocking import BUCKET_DAYS, rare_words
 from claimgraph.corroborate.syndication import group_of
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
@@ -44,8 +44,8 @@ from claimgraph.store.read import (
 )
 
 # A stored event can be a candidate when its own window (at most a month of slack either
-# side, or the lookback of an undated report) reaches the new event's window.
-_REACH: Final = timedelta(days=max(*DATE_SLACK_DAYS.values(), UNDATED_LOOKBACK_DAYS))
+# side, or the lookback of an undated report) shares a week bucket with the new event's.
+_REACH: Final = timedelta(days=max(*DATE_SLACK_DAYS.values(), UNDATED_LOOKBACK_DAYS) + BUCKET_DAYS)
 _CHUNK: Final = 500  # bounded IN lists
 # How far the re-clustered neighbourhood reaches: the assertions of events blocking with the
 # new ones (1), and of events blocking with their members (2). 2 changed nothing on gvc_train
