@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): loaded when first needed
+    from datasketch import MinHash
 
 SHINGLE_WORDS: Final = 5
 NUM_PERM: Final = 128
@@ -38,6 +39,8 @@ def shingles(text: str) -> set[bytes]:
 def signature(text: str) -> MinHash:
     """Return the MinHash signature of a text's shingles (cached: the store asks again for the
     texts of a neighbourhood as each new document arrives; callers must not update it)."""
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(sorted(shingles(text)))
     return minhash
@@ -55,6 +58,8 @@ def syndication_groups(
             parent[doc] = parent[parent[doc]]
             doc = parent[doc]
         return doc
+
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
     signatures: dict[str, MinHash] = {}
@@ -79,6 +84,8 @@ def syndication_groups(
 def _bands(threshold: float) -> tuple[int, int]:
     """Return the LSH (bands, rows) for a threshold: datasketch integrates for them on each
     index it builds, which cost more than the comparisons for a store's small neighbourhoods."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 

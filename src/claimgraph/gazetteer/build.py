@@ -24,9 +24,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 from claimgraph.gazetteer.lookup import GazetteerEntry, default_path, is_latin, write_entries
 
 REGION_ID_BASE = -1_000_000  # private ids for regions GeoNames does not carry
@@ -59,7 +57,7 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 def read_regions_config() -> dict:
     """Load data/regions.yaml."""
     text = data_path("regions.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def read_subdivisions() -> list[Subdivision]:

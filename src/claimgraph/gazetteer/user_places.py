@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from claimgraph.data_files import load_yaml
 from claimgraph.gazetteer.lookup import (
     Gazetteer,
     GazetteerEntry,
@@ -50,7 +49,7 @@ def read_user_places(path: Path) -> list[UserPlace]:
     """Read a CSV or YAML places file (name, aliases, lat, lon, parent); bad rows are skipped."""
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix.lower() in (".yaml", ".yml"):
-        loaded = yaml.safe_load(text) or []
+        loaded = load_yaml(text) or []
         rows = loaded.get("places", []) if isinstance(loaded, dict) else loaded
     else:
         rows = list(csv.DictReader(io.StringIO(text)))

@@ -10,10 +10,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,7 @@ class Cues:
     @classmethod
     def from_path(cls, path: Path) -> Cues:
         """Load the cue lists from a cues YAML file."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return cls(
             speech_verbs=frozenset(data["speech_verbs"]),
             object_content_verbs=frozenset(data["object_content_verbs"]),

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 from claimgraph.model import Claim, Document, Genre, Rhetoric
 from claimgraph.nlp.attribution import find_quotes
 from claimgraph.nlp.extensions import text_of
@@ -58,7 +57,7 @@ class GenreCues:
     @classmethod
     def from_path(cls, path: Path) -> GenreCues:
         """Load and compile the cue patterns."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
 
         def compiled(patterns: Iterable[str], flags: int = re.I) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p, flags) for p in patterns)

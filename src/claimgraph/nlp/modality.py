@@ -15,12 +15,11 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.extensions import entities_in
@@ -75,7 +74,7 @@ class ModalityMatcher:
         """Build the matcher from a cues YAML file (default: the shipped data/cues.yaml)."""
         if path is None:
             path = data_path("cues.yaml")
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return cls(vocab, {kind: data.get(kind, []) for kind in KINDS})
 
     def find(self, doc: Doc) -> ModalityCues:

@@ -12,14 +12,13 @@ import functools
 from pathlib import Path
 from typing import get_args
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 from claimgraph.model import Rhetoric, RhetoricKind
 from claimgraph.nlp.extensions import is_ignored
 
@@ -39,7 +38,7 @@ def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """Read the pattern lists per kind (default: the shipped data/rhetoric.yaml)."""
     if path is None:
         path = data_path("rhetoric.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {kind: tuple(data.get(kind) or ()) for kind in KINDS}
 
 

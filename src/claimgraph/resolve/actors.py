@@ -18,9 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
-from claimgraph.data_files import read_data_yaml
+from claimgraph.data_files import load_yaml, read_data_yaml
 from claimgraph.model import Actor, ActorKind
 from claimgraph.resolve.demonyms import demonym_table
 from claimgraph.resolve.focus import country_name
@@ -168,7 +166,7 @@ class ActorLexicon:
     @classmethod
     def from_path(cls, path: str | Path) -> ActorLexicon:
         """Load a lexicon from a YAML file shaped like `data/actors.yaml`."""
-        return cls.from_mapping(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+        return cls.from_mapping(load_yaml(Path(path).read_text(encoding="utf-8")) or {})
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ActorLexicon:

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from claimgraph.data_files import data_path
+from claimgraph.data_files import data_path, load_yaml
 from claimgraph.model import Actor, SpeakerType
 from claimgraph.resolve.actors import ActorLexicon
 
@@ -60,7 +58,7 @@ class SpeakerLexicon:
     @classmethod
     def from_path(cls, path: Path) -> SpeakerLexicon:
         """Load the speaker word lists from a cues YAML file."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return cls(
             unnamed_nouns=frozenset(data["unnamed_source_nouns"]),
             official_titles=frozenset(data["official_titles"]),

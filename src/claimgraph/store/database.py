@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:  # Alembic loads only when a store is opened (not for `extract`)
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a writer waits for another's lock before failing (workers and readers share a file).
@@ -73,6 +72,8 @@ def configure_sqlite(connection: Any, _record: Any) -> None:
 
 def alembic_config() -> Config:
     """Return the Alembic configuration of the shipped migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -80,17 +81,23 @@ def alembic_config() -> Config:
 
 def head_revision() -> str | None:
     """Return the newest schema revision this claimgraph knows."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     """Return the schema revision a store is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the store's schema to `revision` (creating it when the database is empty)."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
