@@ -4,9 +4,9 @@
 never stored without its assertions. It fetches only the neighbourhood of the new events
 (queries by date window, then country or a rare word of the document, then the pure
 blocking of `claimgraph.corroborate`), takes every member of the assertions found there,
-and clusters that neighbourhood afresh with `corroborate.cluster` (best pair first, ties by id): the result
-depends on which events are in the neighbourhood, not on the order documents arrived in.
-Assertions of the neighbourhood that end up with no member are deleted.
+and clusters that neighbourhood afresh with `corroborate.cluster` (best pair first, ties by
+id): the result depends on which events are in the neighbourhood, not on the order documents
+arrived in. Assertions of the neighbourhood that end up with no member are deleted.
 
 `list_assertions` reads them back with their supporting documents, for the CLI and the web.
 """
