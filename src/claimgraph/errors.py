@@ -4,7 +4,8 @@
     ├── InputError            an input cannot be read (named, with a one-line reason)
     │   ├── UnreadableInput   binary, undecodable, missing, or a broken JSONL line
     │   └── InputTooLarge     over the size limit for one document or file
-    └── GazetteerError        the gazetteer cannot be built, opened or imported
+    ├── GazetteerError        the gazetteer cannot be built, opened or imported
+    └── LexiconError          a user's lexicon file cannot be read or breaks its schema
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class InputTooLarge(InputError):
 
 class GazetteerError(ClaimgraphError):
     """The gazetteer cannot be built, opened or imported."""
+
+
+class LexiconError(ClaimgraphError):
+    """A user's lexicon file cannot be read or does not fit its schema (names file and line)."""

@@ -32,6 +32,8 @@ class PipelineSettings:
     batch_size: int = 32
     # The shipped sub-event classifier weighs in on short reports; off, the rules alone code.
     event_classifier: bool = True
+    # Users' lexicon files or folders, merged over the shipped lexicons (claimgraph.lexicons).
+    lexicons: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.gazetteer_path is not None and self.gazetteer_function is not None:

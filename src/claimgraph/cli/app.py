@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 # Everything that is not the requested output (progress, warnings, errors) goes here.
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
 
 
 def version_callback(value: bool) -> None:

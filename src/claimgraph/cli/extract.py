@@ -21,9 +21,11 @@ from claimgraph.cli.output import (
     quiet_broken_pipe,
 )
 from claimgraph.data_files import data_path
-from claimgraph.errors import InputError, InputTooLarge
+from claimgraph.errors import InputError, InputTooLarge, LexiconError
 from claimgraph.export import exporters, get_exporter
+from claimgraph.lexicons import lexicon_paths, read_lexicons
 from claimgraph.model import Document
+from claimgraph.settings import PipelineSettings
 
 DEFAULT_MAX_MB = 10.0
 PublishedOption = Annotated[
@@ -53,6 +55,27 @@ def check_format(value: str) -> str:
 def format_help(default: str) -> str:
     """List the registered formats for --help."""
     return f"Output format: {', '.join(sorted(exporters()))} (default {default})."
+
+
+LexiconOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lexicon",
+        help="A lexicon file or folder of yours (actors.yaml, cues.yaml, event_triggers.yaml, "
+        "rhetoric.yaml, relations.yaml, or KIND.*.yaml) merged over the shipped ones; "
+        "repeatable; also CLAIMGRAPH_LEXICONS (paths joined by ':').",
+    ),
+]
+
+
+def pipeline_settings(lexicon: list[str] | None) -> PipelineSettings:
+    """Return the pipeline settings of a command, its lexicons checked before any work starts."""
+    paths = lexicon_paths(lexicon or ())
+    try:
+        read_lexicons(paths)
+    except LexiconError as error:
+        raise fail_usage(f"lexicon {error}") from None
+    return PipelineSettings(lexicons=paths)
 
 
 def sample_paths() -> list[str]:
@@ -177,16 +200,17 @@ def extract(
     quiet: QuietOption = False,
     no_progress: NoProgressOption = False,
     workers: WorkersOption = 1,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.gazetteer.build import ensure_gazetteer
     from claimgraph.read import count_documents, read_documents
     from claimgraph.run import open_runner
-    from claimgraph.settings import PipelineSettings
 
     exporter = get_exporter(check_format(output_format))
     published = check_published(published)
     inputs = input_list(paths, sample)
+    settings = pipeline_settings(lexicon)
     ensure_gazetteer()  # before the progress display: a first run builds the cache
     counter = FailureCounter()
     max_bytes = int(max_mb * 1_000_000)
@@ -200,7 +224,7 @@ def extract(
     ):
         task = progress.add_task("loading model", total=None)
         # Worker processes load their models in the background while the inputs are read.
-        extractor = running.enter_context(open_runner(PipelineSettings(), workers))
+        extractor = running.enter_context(open_runner(settings, workers))
         # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
         total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
         progress.update(task, description="documents", total=total)

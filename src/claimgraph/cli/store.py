@@ -18,6 +18,7 @@ from claimgraph.cli.assertions import ASSERTION_COLUMNS, assertion_detail_json, 
 from claimgraph.cli.extract import (
     DEFAULT_MAX_MB,
     FailureCounter,
+    LexiconOption,
     MaxMbOption,
     PublishedOption,
     TextColumnOption,
@@ -25,6 +26,7 @@ from claimgraph.cli.extract import (
     check_published,
     extract,
     input_list,
+    pipeline_settings,
     runner_failures,
 )
 from claimgraph.cli.filters import (
@@ -179,17 +181,18 @@ def ingest(
             "this process still writes the store.",
         ),
     ] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract documents and add them to the store (skipping those already stored)."""
     from claimgraph.gazetteer.build import ensure_gazetteer
     from claimgraph.read import count_documents, read_documents
     from claimgraph.run import open_runner
-    from claimgraph.settings import PipelineSettings
 
     if dask is not None and workers > 1:
         raise fail_usage("give --workers or --dask, not both (Dask workers are the cluster's)")
     published = check_published(published)
     inputs = input_list(paths, sample)
+    settings = pipeline_settings(lexicon)
     store = open_store(db)
     ensure_gazetteer()  # before the progress display: a first run builds the cache
     counter = FailureCounter()
@@ -201,7 +204,7 @@ def ingest(
             contextlib.ExitStack() as running,
         ):
             task = progress.add_task("loading model", total=None)
-            runner = running.enter_context(open_runner(PipelineSettings(), workers, dask))
+            runner = running.enter_context(open_runner(settings, workers, dask))
             max_bytes = int(max_mb * 1_000_000)
             total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
             progress.update(task, description="documents", total=total)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Token
 
-from claimgraph.data_files import data_path, load_yaml
+from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,11 @@ class Cues:
     @classmethod
     def from_path(cls, path: Path) -> Cues:
         """Load the cue lists from a cues YAML file."""
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        return cls.from_mapping(load_yaml(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Cues:
+        """Build the cue lists from the parsed cues YAML."""
         return cls(
             speech_verbs=frozenset(data["speech_verbs"]),
             object_content_verbs=frozenset(data["object_content_verbs"]),
@@ -77,10 +82,10 @@ class Cues:
         )
 
 
-@functools.cache
+@lexicon_cache
 def default_cues() -> Cues:
-    """Return the cues shipped in claimgraph/data/cues.yaml."""
-    return Cues.from_path(data_path("cues.yaml"))
+    """Return the cues of claimgraph/data/cues.yaml (with the user's extensions)."""
+    return Cues.from_mapping(read_data_yaml("cues.yaml"))
 
 
 @functools.cache

@@ -12,13 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import product
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.data_files import read_data_yaml
+from claimgraph.data_files import lexicon_cache, read_data_yaml
 from claimgraph.nlp.syntax import deps, lemma_of, prep_objects
 from claimgraph.taxonomy import EVENT_TYPE_OF
 
@@ -122,7 +121,7 @@ class Trigger:
     rule: TriggerRule
 
 
-@cache
+@lexicon_cache
 def load_trigger_rules() -> dict[str, TriggerRule]:
     """Read the trigger lexicon: phrase (lemmas, space-joined) -> rule."""
     rules: dict[str, TriggerRule] = {}

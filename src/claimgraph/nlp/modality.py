@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from claimgraph.data_files import data_path, load_yaml
+from claimgraph.data_files import load_yaml, read_data_yaml
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.extensions import entities_in
@@ -73,8 +73,9 @@ class ModalityMatcher:
     def from_path(cls, vocab: Vocab, path: Path | None = None) -> ModalityMatcher:
         """Build the matcher from a cues YAML file (default: the shipped data/cues.yaml)."""
         if path is None:
-            path = data_path("cues.yaml")
-        data = load_yaml(path.read_text(encoding="utf-8"))
+            data = read_data_yaml("cues.yaml")
+        else:
+            data = load_yaml(path.read_text(encoding="utf-8"))
         return cls(vocab, {kind: data.get(kind, []) for kind in KINDS})
 
     def find(self, doc: Doc) -> ModalityCues:

@@ -21,7 +21,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from claimgraph.data_files import set_lexicon_overlay
 from claimgraph.harvest import empty_record, harvest
+from claimgraph.lexicons import read_lexicons
 from claimgraph.model import Document, Record
 from claimgraph.nlp.extensions import register_extensions
 from claimgraph.settings import MODEL, PipelineSettings
@@ -81,6 +83,9 @@ def component_configs(settings: PipelineSettings) -> dict[str, dict[str, Any]]:
 def build_pipeline(settings: PipelineSettings | None = None) -> Language:
     """Load the pinned English model and add claimgraph's registered components, configured."""
     settings = settings or PipelineSettings()
+    # Users' lexicons are merged over the shipped ones for this process before any component
+    # reads them (claimgraph.lexicons; read_data_yaml serves the merged data).
+    set_lexicon_overlay(read_lexicons(settings.lexicons))
     register_extensions()
     for module in COMPONENT_MODULES:
         import_module(f"claimgraph.nlp.{module}")  # registers the factory

@@ -21,12 +21,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.data_files import read_data_yaml
+from claimgraph.data_files import lexicon_cache, read_data_yaml
 from claimgraph.entities import actor_entity, country_entity, place_entity
 from claimgraph.model import (
     Actor,
@@ -73,7 +72,7 @@ class Mention:
     armed: bool = False
 
 
-@cache
+@lexicon_cache
 def relation_lexicon() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """Return verb lemma -> relation, and relation -> the prepositions that introduce objects."""
     data = read_data_yaml("relations.yaml")

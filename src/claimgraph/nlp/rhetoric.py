@@ -8,7 +8,6 @@ keep the longest span.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import get_args
 
@@ -18,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from claimgraph.data_files import data_path, load_yaml
+from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Rhetoric, RhetoricKind
 from claimgraph.nlp.extensions import is_ignored
 
@@ -33,12 +32,13 @@ def token_pattern(word: str) -> dict[str, object]:
     return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
 
 
-@functools.cache
+@lexicon_cache
 def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """Read the pattern lists per kind (default: the shipped data/rhetoric.yaml)."""
+    """Read the pattern lists per kind (default: data/rhetoric.yaml, with the user's)."""
     if path is None:
-        path = data_path("rhetoric.yaml")
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = read_data_yaml("rhetoric.yaml") or {}
+    else:
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {kind: tuple(data.get(kind) or ()) for kind in KINDS}
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from claimgraph.data_files import load_yaml, read_data_yaml
+from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Actor, ActorKind
 from claimgraph.resolve.demonyms import demonym_table
 from claimgraph.resolve.focus import country_name
@@ -278,7 +278,7 @@ def _is_shouting(text: str, start: int, end: int) -> bool:
     return not any(c.islower() for c in before + after) and any(c.isalpha() for c in before + after)
 
 
-@cache
+@lexicon_cache
 def default_lexicon() -> ActorLexicon:
     """Load the lexicon shipped in `claimgraph/data/actors.yaml` (once per process)."""
     return ActorLexicon.from_mapping(read_data_yaml(DATA_FILE) or {})

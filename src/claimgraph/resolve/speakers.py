@@ -9,14 +9,13 @@ in `data/cues.yaml`.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from claimgraph.data_files import data_path, load_yaml
+from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Actor, SpeakerType
 from claimgraph.resolve.actors import ActorLexicon
 
@@ -58,7 +57,11 @@ class SpeakerLexicon:
     @classmethod
     def from_path(cls, path: Path) -> SpeakerLexicon:
         """Load the speaker word lists from a cues YAML file."""
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        return cls.from_mapping(load_yaml(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> SpeakerLexicon:
+        """Build the speaker word lists from the parsed cues YAML."""
         return cls(
             unnamed_nouns=frozenset(data["unnamed_source_nouns"]),
             official_titles=frozenset(data["official_titles"]),
@@ -68,10 +71,10 @@ class SpeakerLexicon:
         )
 
 
-@functools.cache
+@lexicon_cache
 def default_lexicon() -> SpeakerLexicon:
-    """Return the lexicon shipped in claimgraph/data/cues.yaml."""
-    return SpeakerLexicon.from_path(data_path("cues.yaml"))
+    """Return the lexicon of claimgraph/data/cues.yaml (with the user's extensions)."""
+    return SpeakerLexicon.from_mapping(read_data_yaml("cues.yaml"))
 
 
 class Mention(NamedTuple):
