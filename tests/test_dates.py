@@ -38,7 +38,14 @@ FRIDAY = "2024-01-05"  # a Friday
         ("It happened the day before yesterday.", "the day before yesterday", "2024-01-03", 1),
         ("Gunmen struck late on Sunday.", "on Sunday", "2023-12-31", 1),
         ("Homes burned on the night of 2 January.", "2 January", "2024-01-02", 1),
-        ("Rebels attacked on the night of March 3-4.", "March 3", "2023-03-03", 1),
+        ("Rebels attacked on the night of March 3-4.", "night of March 3-4", "2023-03-03", 1),
+        # A range of days is its middle day, precision 2; longer than a week, no date.
+        ("Clashes raged between Monday and Wednesday.", "between Monday and Wednesday",
+         "2024-01-02", 2),
+        ("Shelling on 5 and 6 December killed four.", "5 and 6 December", "2023-12-05", 2),
+        ("Fighting from December 3 to 7 killed 20.", "from December 3 to 7", "2023-12-05", 2),
+        ("Clashes on 10-12 March 2023 killed nine.", "10-12 March 2023", "2023-03-11", 2),
+        ("Fighting from 1 to 20 March 2023 went on.", "from 1 to 20 March 2023", None, None),
         ("At the end of March the rebels regrouped.", "of March", "2023-03-15", 3),
     ],
 )
@@ -54,6 +61,7 @@ def test_find_dates(sentence: str, phrase: str, date: str | None, precision: int
         ("On Tuesday troops left.", [("On Tuesday", None)]),
         ("On 3 March 2024 troops left.", [("On 3 March 2024", "2024-03-03")]),
         ("The raid on March 3 left five dead.", [("on March 3", None)]),
+        ("On March 3 and 4 people died.", [("On March 3", None)]),
     ],
 )
 def test_without_publication_only_absolute_dates_resolve(

@@ -10,6 +10,9 @@ the month. Conventions:
   date on or before publication — reports look back;
 - a week ("last week", "earlier this week", "over the weekend") is the Wednesday (Saturday
   for a weekend) of that week, never after publication, precision 2;
+- a range of days ("between Monday and Wednesday", "3-5 March", "from March 3 to 5") is its
+  middle day, precision 2 (a known week); longer than a week, no date; "the night of March
+  3-4" is March 3, precision 1;
 - a month ("in March", "last month", "earlier this month") is the 15th, precision 3;
 - a year alone ("in 2023") and vague spans ("in recent months", "recently", "last year") are
   returned as mentions with date None: ACLED has no coarser precision than a month;
@@ -59,6 +62,19 @@ _PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 # capitalised only ("may" the verb, "march" the verb are not dates).
 _PATTERNS = [
     ("iso", rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
+    (
+        "day_range",
+        rf"(?:(?P<night>(?i:night)\s+(?i:of)\s+)|(?i:between|from)\s+)?"
+        # "March 3 and 4 people died": "and" joins days only before the month ("3 and 4 March")
+        rf"(?:\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:[-–]|\s(?i:to|through)\s)\s*"
+        rf"(?P<day2>{_DAY})\b|\b(?P<day_>{_DAY})\s*(?:[-–]|\s(?i:to|and|through)\s)\s*"
+        rf"(?P<day2_>{_DAY})\s+(?P<month_>{_MONTH}))(?:,?\s+(?P<year>{_YEAR})\b)?",
+    ),
+    (
+        "weekday_range",
+        rf"(?i:between|from)\s+(?P<weekday>{_WEEKDAY})\s+(?i:and|to|through|until)\s+"
+        rf"(?P<weekday2>{_WEEKDAY})\b",
+    ),
     (
         "month_day",
         rf"(?:(?i:on)\s+)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:%|-year))"
@@ -204,11 +220,53 @@ def _relative(kind: str, match: re.Match[str], base: date) -> tuple[date | None,
     return None, None
 
 
+# A range longer than this is no one event's date (ACLED's precision 2 is a known week).
+MAX_RANGE_DAYS = 7
+
+
+def _range(kind: str, match: re.Match[str], base: date | None) -> tuple[date | None, int | None]:
+    """Resolve a range of days to its middle day, precision 2 (a known week).
+
+    "the night of March 3-4" is the night's first day, precision 1; a range longer than a
+    week resolves to nothing.
+    """
+    if kind == "weekday_range":
+        if base is None:
+            return None, None
+        first_back = (base.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
+        last_back = (base.weekday() - WEEKDAYS.index(match.group("weekday2").lower())) % 7
+        first, last = base - timedelta(days=first_back), base - timedelta(days=last_back)
+        if first > last:
+            first -= timedelta(days=7)
+    else:
+        month_text = match.group("month") or match.group("month_")
+        month = MONTHS[month_text.rstrip(".").lower()]
+        day1 = int(re.match(r"\d+", match.group("day") or match.group("day_")).group())  # type: ignore[union-attr]
+        day2 = int(re.match(r"\d+", match.group("day2") or match.group("day2_")).group())  # type: ignore[union-attr]
+        year = int(match.group("year")) if match.group("year") else None
+        if year is None:
+            if base is None:
+                return None, None
+            year = base.year if (month, day1) <= (base.month, base.day) else base.year - 1
+        start, end = _safe_date(year, month, day1), _safe_date(year, month, day2)
+        if start is None or end is None or end < start:
+            return None, None
+        if kind == "day_range" and match.group("night") and (end - start).days == 1:
+            return start, 1
+        first, last = start, end
+    span = (last - first).days
+    if span > MAX_RANGE_DAYS:
+        return None, None
+    return first + timedelta(days=span // 2), 1 if span == 0 else 2
+
+
 def _resolve(kind: str, match: re.Match[str], base: date | None) -> tuple[date | None, int | None]:
     """Resolve one matched expression to (date, precision); (None, None) when it cannot be."""
     if kind == "iso":
         found = _safe_date(*(int(match.group(g)) for g in ("year", "month", "day")))
         return found, 1 if found else None
+    if kind in ("day_range", "weekday_range"):
+        return _range(kind, match, base)
     if kind in ("month_day", "day_month"):
         return _day_month(match, base)
     if kind in ("month_year", "month"):
