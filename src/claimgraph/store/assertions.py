@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
 from claimgraph.corroborate import BlockIndex, cluster, syndication_groups
@@ -41,6 +41,7 @@ from claimgraph.store.read import (
     event_from_row,
     event_query,
     evidence_of,
+    incident_conditions,
 )
 
 # A stored event can be a candidate when its own window (at most a month of slack either
@@ -279,24 +280,12 @@ class StoredAssertion:
 def list_assertions(connection: Connection, flt: AssertionFilter) -> list[StoredAssertion]:
     """Return the matching assertions, newest incident first, each with its supporting documents."""
     a = t.assertions.c
-    conditions = []
     ef = flt.events
+    conditions = incident_conditions(a, ef)
     if flt.assertion_id:
         conditions.append(a.id == flt.assertion_id)
     if flt.min_sources:
         conditions.append(a.independent_sources >= flt.min_sources)
-    if ef.country:
-        conditions.append(func.upper(a.country_code) == ef.country.upper())
-    if ef.admin1:
-        conditions.append(func.lower(a.admin1) == ef.admin1.lower())
-    if ef.event_type:
-        conditions.append(func.lower(a.event_type) == ef.event_type.lower())
-    if ef.sub_event_type:
-        conditions.append(func.lower(a.sub_event_type) == ef.sub_event_type.lower())
-    if ef.since:
-        conditions.append(a.event_date >= ef.since)
-    if ef.until:
-        conditions.append(a.event_date <= ef.until)
     if ef.actor or ef.text or ef.document_id or ef.event_id:
         members = EventFilter(
             actor=ef.actor, text=ef.text, document_id=ef.document_id, event_id=ef.event_id

@@ -70,6 +70,25 @@ def contains(column: Any, words: str) -> Any:
     return column.ilike(f"%{escaped}%", escape="\\")
 
 
+def incident_conditions(columns: Any, flt: EventFilter) -> list[Any]:
+    """Return the where-conditions on what an incident is and where and when it happened,
+    for any table with the event columns (events, assertions)."""
+    conditions = []
+    if flt.country:
+        conditions.append(func.upper(columns.country_code) == flt.country.upper())
+    if flt.admin1:
+        conditions.append(func.lower(columns.admin1) == flt.admin1.lower())
+    if flt.event_type:
+        conditions.append(func.lower(columns.event_type) == flt.event_type.lower())
+    if flt.sub_event_type:
+        conditions.append(func.lower(columns.sub_event_type) == flt.sub_event_type.lower())
+    if flt.since:
+        conditions.append(columns.event_date >= flt.since)
+    if flt.until:
+        conditions.append(columns.event_date <= flt.until)
+    return conditions
+
+
 def event_query(flt: EventFilter) -> Select[Any]:
     """Return the select of event rows (with actor names) that match the filter, ordered."""
     a1, a2 = aliased(t.actors), aliased(t.actors)
@@ -79,19 +98,7 @@ def event_query(flt: EventFilter) -> Select[Any]:
         .outerjoin(a2, a2.c.id == t.events.c.actor2_id)
     )
     ev = t.events.c
-    conditions = []
-    if flt.country:
-        conditions.append(func.upper(ev.country_code) == flt.country.upper())
-    if flt.admin1:
-        conditions.append(func.lower(ev.admin1) == flt.admin1.lower())
-    if flt.event_type:
-        conditions.append(func.lower(ev.event_type) == flt.event_type.lower())
-    if flt.sub_event_type:
-        conditions.append(func.lower(ev.sub_event_type) == flt.sub_event_type.lower())
-    if flt.since:
-        conditions.append(ev.event_date >= flt.since)
-    if flt.until:
-        conditions.append(ev.event_date <= flt.until)
+    conditions = incident_conditions(ev, flt)
     if flt.document_id:
         conditions.append(ev.document_id == flt.document_id)
     if flt.event_id:
