@@ -127,6 +127,19 @@ def test_three_outlets_and_a_copy_are_one_incident_of_three_sources(sqlite_db: s
     ]
 
 
+def test_an_incident_row_carries_the_contract_s_event_fields(sqlite_db: str) -> None:
+    found = bombing(assertions(sqlite_db))
+    contract = {"id", "event_type", "sub_event_type", "event_date", "time_precision", "actor1",
+                "actor2", "background", "location", "fatalities", "fatalities_low",
+                "fatalities_high", "speaker", "modality", "evidence", "confidence"}
+    assert contract <= set(found)
+    assert found["speaker"]["type"] in {"author", "named_official", "unnamed", "named_media",
+                                        "named_organization", "named_person"}
+    # the evidence of every report, each span naming the document it indexes
+    assert {span["document_id"] for span in found["evidence"]} == set(found["document_ids"])
+    assert all(span["text"] for span in found["evidence"])
+
+
 def test_min_sources_keeps_the_corroborated_incident_only(sqlite_db: str) -> None:
     rows = assertions(sqlite_db, "--min-sources", "2")
     assert [row["id"] for row in rows] == [bombing(assertions(sqlite_db))["id"]]

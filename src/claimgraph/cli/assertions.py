@@ -33,8 +33,17 @@ ASSERTION_COLUMNS = (
 
 
 def assertion_json(stored: StoredAssertion) -> dict[str, Any]:
-    """Return one assertion as a row: merged fields, documents, sources, toll range, conflicts."""
+    """Return one assertion as a row: the contract's event fields (speaker, modality and
+    confidence of its most confident report; the evidence of every report, each span naming
+    its document), then documents, sources, toll range and conflicts."""
     a = stored.assertion
+    members = [(s.document_id, e) for s in stored.supports for e in s.events]
+    lead = max((e for _, e in members), key=lambda e: e.confidence, default=None)
+    speakers: list[dict[str, Any]] = []
+    for document_id, event in members:
+        who = {"name": event.speaker.name, "type": event.speaker.type, "document_id": document_id}
+        if who not in speakers:
+            speakers.append(who)
     return {
         "id": a.id,
         "event_type": a.event_type,
@@ -47,6 +56,16 @@ def assertion_json(stored: StoredAssertion) -> dict[str, Any]:
         "fatalities": a.fatalities,
         "fatalities_low": a.fatalities_low,
         "fatalities_high": a.fatalities_high,
+        "background": all(e.background for _, e in members) if members else False,
+        "speaker": speaker_to_json(lead.speaker, with_offsets=False) if lead else None,
+        "modality": lead.modality if lead else None,
+        "evidence": [
+            {**span_to_json(span), "document_id": document_id}
+            for document_id, event in members
+            for span in event.evidence
+        ],
+        "confidence": lead.confidence if lead else None,
+        "speakers": speakers,
         "independent_sources": a.independent_sources,
         "documents": [s.input_id for s in stored.supports],
         "document_ids": [s.document_id for s in stored.supports],
