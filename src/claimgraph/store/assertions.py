@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
@@ -61,6 +61,7 @@ def corroborate_document(connection: Connection, document_id: str) -> None:
     if not new:
         return
     views = {view.event.id: view for view in new}
+    current: dict[str, str | None] = {}  # event id -> the assertion it belongs to now
     old_ids: set[str] = set()
     frontier = new
     for _ in range(HOPS):
@@ -76,7 +77,8 @@ def corroborate_document(connection: Connection, document_id: str) -> None:
         old_ids.update(fresh_ids)
         members = _stored(connection, ev.assertion_id.in_(fresh_ids)) if fresh_ids else []
         frontier = []
-        for view, _ in [*members, *((v, a) for v, a in found if a is None)]:
+        for view, assertion_id in [*members, *((v, a) for v, a in found if a is None)]:
+            current[view.event.id] = assertion_id
             if view.event.id not in views:
                 views[view.event.id] = view
                 frontier.append(view)
@@ -84,7 +86,7 @@ def corroborate_document(connection: Connection, document_id: str) -> None:
             break
     texts = _texts(connection, {v.document_id for v in views.values()})
     assertions = cluster(views.values(), syndication=group_of(syndication_groups(texts)))
-    _write(connection, assertions, sorted(old_ids))
+    _write(connection, assertions, sorted(old_ids), current)
 
 
 def _near(view: EventView) -> Any:
@@ -182,22 +184,43 @@ def _texts(connection: Connection, document_ids: set[str]) -> dict[str, str]:
     return texts
 
 
-def _write(connection: Connection, assertions: Sequence[Assertion], old_ids: Sequence[str]) -> None:
-    """Replace the neighbourhood's assertion rows and point every member event at its row."""
+def _write(
+    connection: Connection,
+    assertions: Sequence[Assertion],
+    old_ids: Sequence[str],
+    current: Mapping[str, str | None],
+) -> None:
+    """Replace the neighbourhood's assertion rows and point every member event at its row.
+
+    Only what changed is written (most of a neighbourhood is as it was): a row whose values
+    are the same keeps its `updated_at`, and an event already pointing at its assertion is
+    not touched. `current` maps the neighbourhood's stored events to their assertion now.
+    """
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     a = t.assertions.c
     new_ids = {assertion.id for assertion in assertions}
-    present = set(connection.scalars(select(a.id).where(a.id.in_(sorted(new_ids | set(old_ids))))))
+    present = {
+        row.id: row._mapping
+        for row in connection.execute(
+            select(t.assertions).where(a.id.in_(sorted(new_ids | set(old_ids))))
+        )
+    }
+    moved: dict[str, list[str]] = {}
     for assertion in assertions:
         row = assertion_row(assertion, now)
-        if assertion.id in present:
-            connection.execute(update(t.assertions).where(a.id == assertion.id).values(**row))
-        else:
+        stored = present.get(assertion.id)
+        if stored is None:
             connection.execute(insert(t.assertions).values(id=assertion.id, **row))
-        for start in range(0, len(assertion.events), _CHUNK):
-            chunk = list(assertion.events[start : start + _CHUNK])
+        elif any(stored[key] != value for key, value in row.items() if key != "updated_at"):
+            connection.execute(update(t.assertions).where(a.id == assertion.id).values(**row))
+        for event_id in assertion.events:
+            if current.get(event_id) != assertion.id:
+                moved.setdefault(assertion.id, []).append(event_id)
+    for assertion_id, event_ids in moved.items():
+        for start in range(0, len(event_ids), _CHUNK):
+            chunk = event_ids[start : start + _CHUNK]
             connection.execute(
-                update(t.events).where(t.events.c.id.in_(chunk)).values(assertion_id=assertion.id)
+                update(t.events).where(t.events.c.id.in_(chunk)).values(assertion_id=assertion_id)
             )
     stale = sorted(set(old_ids) - new_ids)
     if stale:
