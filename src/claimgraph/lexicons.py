@@ -16,43 +16,23 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from jsonschema import Draft202012Validator
 
 from claimgraph.data_files import SafeLoader, read_data_yaml
 from claimgraph.errors import LexiconError
-from claimgraph.model import RhetoricKind
+from claimgraph.model import ActorKind, Relation, RhetoricKind
 from claimgraph.taxonomy import SUB_EVENT_TYPE_NAMES
 
 ENVIRONMENT = "CLAIMGRAPH_LEXICONS"
 SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 10 * 1024 * 1024  # a lexicon is text someone wrote; a bigger file is a mistake
 STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-ACTOR_KINDS = [
-    "state",
-    "rebel",
-    "militia",
-    "identity_militia",
-    "rioters",
-    "protesters",
-    "civilians",
-    "external",
-    "unidentified",
-]
-RELATIONS = [
-    "hosts",
-    "supports",
-    "trains",
-    "directs",
-    "attacks",
-    "kills",
-    "arrests",
-    "allied_with",
-    "accuses",
-    "denies",
-]
+ACTOR_KINDS = list(get_args(ActorKind))
+# The relations a verb can state (reports(source, event) edges come from events, not verbs).
+RELATIONS = [relation for relation in get_args(Relation) if relation != "reports"]
 
 
 def closed(properties: dict[str, Any], required: Sequence[str] = ()) -> dict[str, Any]:
@@ -133,7 +113,7 @@ SCHEMAS: dict[str, Any] = {
             }
         }
     ),
-    "rhetoric": lambda: closed({kind: STRINGS for kind in RhetoricKind.__args__}),  # type: ignore[attr-defined]
+    "rhetoric": lambda: closed({kind: STRINGS for kind in get_args(RhetoricKind)}),
     "relations": lambda: closed(
         {
             relation: closed({"verbs": STRINGS, "preps": STRINGS}, ["verbs"])

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.data_files import lexicon_cache, read_data_yaml
 from claimgraph.entities import actor_entity, country_entity, place_entity
@@ -39,9 +39,10 @@ from claimgraph.model import (
     Relation,
     Speaker,
 )
-from claimgraph.model import Span as TextSpan
-from claimgraph.nlp.extensions import analysed_sentences, entities, text_of
+from claimgraph.nlp.events import claim_at, evidence_span
+from claimgraph.nlp.extensions import analysed_sentences, entities
 from claimgraph.resolve.focus import country_focus, country_name
+from claimgraph.taxonomy import VIOLENT_EVENT_TYPES
 
 # Dependency labels through which a verb inherits the subject of the verb it hangs from
 # ("continues to finance", "turned toward rebuilding", "finance and coordinate").
@@ -54,9 +55,6 @@ ARMED_KINDS = frozenset({"rebel", "militia", "identity_militia", "unidentified",
 CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
 # The actor lexicon's name for armed men it cannot name ("gunmen", "terrorist").
 GENERIC_ACTOR = "Unidentified"
-VIOLENT_EVENT_TYPES = frozenset(
-    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-)
 PERSON_SPEAKERS = frozenset({"named_person", "named_official", "self_admission"})
 NAMED_SPEAKERS = PERSON_SPEAKERS | {"named_organization", "named_media"}
 EDGE_CONFIDENCE = {"parse": 0.6, "event": 0.7, "report": 0.8}
@@ -170,11 +168,10 @@ class Reader:
         return None
 
     def voice(self, char: int) -> tuple[Speaker, Modality]:
-        """Return who says the text at a character offset, and how firmly."""
-        for claim in self.claims:
-            if claim.start <= char < claim.end:
-                return claim.speaker, claim.modality
-        return self.author, "asserted"
+        """Return who says the text at a character offset, and how firmly (the narrowest
+        claim holding it, as for events; else the author)."""
+        claim = claim_at(self.claims, char)
+        return (claim.speaker, claim.modality) if claim is not None else (self.author, "asserted")
 
 
 def can_act(entity: EntityRef) -> bool:
@@ -282,17 +279,6 @@ def edge_id(doc: Doc, relation: str, subject: EntityRef, target: EntityRef, star
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def sentence_span(doc: Doc, sent: Span) -> TextSpan:
-    """Return a sentence as an evidence span (trimmed of surrounding space)."""
-    text = text_of(doc)
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return TextSpan(start, end, text[start:end])
-
-
 def parsed_edges(reader: Reader) -> Iterator[ClaimEdge]:
     """Yield the edges stated by relation verbs in the analysed sentences."""
     verbs, _preps = relation_lexicon()
@@ -315,7 +301,7 @@ def parsed_edges(reader: Reader) -> Iterator[ClaimEdge]:
                 object=target,
                 speaker=speaker,
                 modality=modality,
-                evidence=sentence_span(doc, sent),
+                evidence=evidence_span(sent),
                 confidence=EDGE_CONFIDENCE["parse"],
             )
 
