@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -43,3 +44,13 @@ def fail_usage(message: str) -> typer.Exit:
     """Print a usage error on stderr and return the exit (status 2) to raise."""
     stderr.print(f"claimgraph: {message}", markup=False)
     return typer.Exit(2)
+
+
+def check_date(option: str, value: str | None) -> str | None:
+    """Return an ISO date or stop with a usage error naming the option (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail_usage(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None

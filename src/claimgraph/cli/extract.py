@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sys
 from collections.abc import Iterator
 from typing import Annotated
@@ -11,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, TaskID
 
-from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.app import app, check_date, fail_usage, stderr
 from claimgraph.cli.output import (
     NoProgressOption,
     OutputOption,
@@ -32,16 +31,6 @@ PublishedOption = Annotated[
     str | None,
     typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
 ]
-
-
-def check_published(value: str | None) -> str | None:
-    """Return a valid ISO date or stop with a usage error (exit 2)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise fail_usage(f"--published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def check_format(value: str) -> str:
@@ -208,7 +197,7 @@ def extract(
     from claimgraph.run import open_runner
 
     exporter = get_exporter(check_format(output_format))
-    published = check_published(published)
+    published = check_date("--published", published)
     inputs = input_list(paths, sample)
     settings = pipeline_settings(lexicon)
     ensure_gazetteer()  # before the progress display: a first run builds the cache

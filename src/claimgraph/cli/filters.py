@@ -5,12 +5,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import fail_usage
+from claimgraph.cli.app import check_date
 from claimgraph.store.read import EventFilter
 
 CountryOption = Annotated[str | None, typer.Option(help="ISO country code, e.g. PK.")]
@@ -22,16 +21,6 @@ UntilOption = Annotated[str | None, typer.Option(help="Events on or before this 
 ActorOption = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
 TextOption = Annotated[str | None, typer.Option(help="Words in the evidence.")]
 DocumentOption = Annotated[str | None, typer.Option(help="Only this document's events.")]
-
-
-def check_date(option: str, value: str | None) -> str | None:
-    """Return an ISO date or stop with a usage error naming the option."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise fail_usage(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def event_filter(

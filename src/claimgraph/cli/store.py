@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.app import app, check_date, fail_usage, stderr
 from claimgraph.cli.assertions import ASSERTION_COLUMNS, assertion_detail_json, assertion_json
 from claimgraph.cli.extract import (
     DEFAULT_MAX_MB,
@@ -23,7 +23,6 @@ from claimgraph.cli.extract import (
     PublishedOption,
     TextColumnOption,
     WorkersOption,
-    check_published,
     extract,
     input_list,
     pipeline_settings,
@@ -190,7 +189,7 @@ def ingest(
 
     if dask is not None and workers > 1:
         raise fail_usage("give --workers or --dask, not both (Dask workers are the cluster's)")
-    published = check_published(published)
+    published = check_date("--published", published)
     inputs = input_list(paths, sample)
     settings = pipeline_settings(lexicon)
     store = open_store(db)
