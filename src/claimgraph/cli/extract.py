@@ -96,6 +96,32 @@ class FailureCounter:
             else:
                 yield item
 
+    def read(
+        self,
+        inputs: list[str],
+        progress: Progress,
+        task: TaskID,
+        published: str | None,
+        max_mb: float,
+        text_column: str | None,
+    ) -> Iterator[Document]:
+        """Read the inputs as documents, the bar counting them (with a total when that is
+        cheap to know); every failed input is named on stderr."""
+        from claimgraph.read import count_documents, read_documents
+
+        max_bytes = int(max_mb * 1_000_000)
+        # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
+        total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
+        progress.update(task, description="documents", total=total)
+        items = read_documents(
+            inputs,
+            published=published,
+            max_bytes=max_bytes,
+            stdin=sys.stdin.buffer,
+            text_column=text_column,
+        )
+        return self.documents(items, progress, task)
+
     def report(self, error: InputError) -> None:
         """Print one input error (or a skipped file's notice) as a single line."""
         from claimgraph.read import SkippedInput
@@ -193,7 +219,6 @@ def extract(
 ) -> None:
     """Extract events, places, actors and claims from documents."""
     from claimgraph.gazetteer.build import ensure_gazetteer
-    from claimgraph.read import count_documents, read_documents
     from claimgraph.run import open_runner
 
     exporter = get_exporter(check_format(output_format))
@@ -202,7 +227,6 @@ def extract(
     settings = pipeline_settings(lexicon)
     ensure_gazetteer()  # before the progress display: a first run builds the cache
     counter = FailureCounter()
-    max_bytes = int(max_mb * 1_000_000)
     progress = progress_bar(enabled=not (quiet or no_progress))
     with (
         exit_on_interrupt(),
@@ -214,17 +238,8 @@ def extract(
         task = progress.add_task("loading model", total=None)
         # Worker processes load their models in the background while the inputs are read.
         extractor = running.enter_context(open_runner(settings, workers))
-        # Counting takes a bounded look at the inputs: worth it only when a bar is drawn.
-        total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
-        progress.update(task, description="documents", total=total)
-        items = read_documents(
-            inputs,
-            published=published,
-            max_bytes=max_bytes,
-            stdin=sys.stdin.buffer,
-            text_column=text_column,
-        )
-        records = extractor.records(counter.documents(items, progress, task))
+        documents = counter.read(inputs, progress, task, published, max_mb, text_column)
+        records = extractor.records(documents)
         try:
             exporter.write(records, out, text)
         except BrokenPipeError:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -184,7 +183,6 @@ def ingest(
 ) -> None:
     """Extract documents and add them to the store (skipping those already stored)."""
     from claimgraph.gazetteer.build import ensure_gazetteer
-    from claimgraph.read import count_documents, read_documents
     from claimgraph.run import open_runner
 
     if dask is not None and workers > 1:
@@ -204,17 +202,8 @@ def ingest(
         ):
             task = progress.add_task("loading model", total=None)
             runner = running.enter_context(open_runner(settings, workers, dask))
-            max_bytes = int(max_mb * 1_000_000)
-            total = None if progress.disable else count_documents(inputs, max_bytes=max_bytes)
-            progress.update(task, description="documents", total=total)
-            items = read_documents(
-                inputs,
-                published=published,
-                max_bytes=max_bytes,
-                stdin=sys.stdin.buffer,
-                text_column=text_column,
-            )
-            fresh = new_documents(counter.documents(items, progress, task), store, tally)
+            documents = counter.read(inputs, progress, task, published, max_mb, text_column)
+            fresh = new_documents(documents, store, tally)
             # Workers only analyse; this process alone writes, one document at a time.
             for record in runner.records(fresh):
                 store_one(store, record, tally, counter)
