@@ -299,14 +299,6 @@ def list_documents(
     ]
 
 
-def text_length(connection: Connection, document_id: str) -> int:
-    """Return the number of characters of a stored document's text."""
-    value = connection.execute(
-        select(func.length(t.documents.c.text)).where(t.documents.c.id == document_id)
-    ).scalar()
-    return int(value or 0)
-
-
 COUNTED = {
     "documents": t.documents,
     "events": t.events,
