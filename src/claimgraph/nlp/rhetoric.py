@@ -1,21 +1,22 @@
 """rhetoric_v1: flag loaded language and argumentative devices as `doc._.rhetoric` spans.
 
 Patterns are lemma sequences per contract kind in `data/rhetoric.yaml` (built from the PTC
-technique definitions), matched with spaCy's Matcher so that inflected variants match:
+technique definitions), matched on the tokens' lemmas so that inflected variants match:
 "leave little doubt" finds "leaves little doubt" and "left little doubt". Overlapping matches
 keep the longest span.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import get_args
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Rhetoric, RhetoricKind
@@ -24,12 +25,58 @@ from claimgraph.nlp.extensions import is_ignored
 KINDS: tuple[str, ...] = get_args(RhetoricKind)
 
 
-def token_pattern(word: str) -> dict[str, object]:
-    """Turn one pattern word into a Matcher token: "*" any one token, "a|b" either lemma."""
-    if word == "*":
-        return {"OP": "?"}
-    options = word.split("|")
-    return {"LEMMA": options[0]} if len(options) == 1 else {"LEMMA": {"IN": options}}
+# One pattern step: the lemmas it accepts, or None for "*" (one optional token of any kind).
+Step = frozenset[int] | None
+
+
+class LemmaPatterns:
+    """Lemma-sequence patterns, indexed by the lemma they start with.
+
+    spaCy's Matcher steps every pattern through every token; indexing by first lemma tries
+    at each token only the patterns that can start there. The matches are those the Matcher
+    would give for the same patterns: every (start, end) any pattern spans, "*" taken or not.
+    """
+
+    def __init__(self, patterns: dict[str, tuple[str, ...]]) -> None:
+        self._by_first: dict[int, list[tuple[str, tuple[Step, ...]]]] = {}
+        self._anywhere: list[tuple[str, tuple[Step, ...]]] = []
+        for kind, phrases in patterns.items():
+            for phrase in phrases:
+                steps = tuple(_step(word) for word in phrase.split())
+                if not steps:
+                    continue
+                first = steps[0]
+                if first is None:
+                    self._anywhere.append((kind, steps))
+                for lemma in first or ():
+                    self._by_first.setdefault(lemma, []).append((kind, steps))
+
+    def matches(self, lemmas: Sequence[int]) -> list[tuple[str, int, int]]:
+        """Return (kind, start, end) for every span of the lemma ids some pattern matches."""
+        found = []
+        for start, lemma in enumerate(lemmas):
+            for kind, steps in (*self._by_first.get(lemma, ()), *self._anywhere):
+                found.extend(
+                    (kind, start, end) for end in _ends(steps, lemmas, start) if end > start
+                )
+        return found
+
+
+def _step(word: str) -> Step:
+    """Turn one pattern word into a step: "*" any one token or none, "a|b" either lemma."""
+    return None if word == "*" else frozenset(get_string_id(w) for w in word.split("|"))
+
+
+def _ends(steps: tuple[Step, ...], lemmas: Sequence[int], at: int) -> Iterator[int]:
+    """Yield every end of a match of `steps` from token `at`."""
+    if not steps:
+        yield at
+        return
+    step, rest = steps[0], steps[1:]
+    if step is None:
+        yield from _ends(rest, lemmas, at)
+    if at < len(lemmas) and (step is None or lemmas[at] in step):
+        yield from _ends(rest, lemmas, at + 1)
 
 
 @lexicon_cache
@@ -42,20 +89,11 @@ def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(data.get(kind) or ()) for kind in KINDS}
 
 
-def build_matcher(vocab: Vocab, patterns: dict[str, tuple[str, ...]]) -> Matcher:
-    """Compile the pattern lists into one Matcher whose match ids are the kinds."""
-    matcher = Matcher(vocab)
-    for kind, phrases in patterns.items():
-        if phrases:
-            matcher.add(kind, [[token_pattern(w) for w in p.split()] for p in phrases])
-    return matcher
-
-
-def find_rhetoric(doc: Doc, matcher: Matcher) -> list[Rhetoric]:
+def find_rhetoric(doc: Doc, patterns: LemmaPatterns) -> list[Rhetoric]:
     """Return the rhetoric spans of a document in text order, longest match on overlap."""
-    matches = matcher(doc)
+    matches = patterns.matches(doc.to_array(LEMMA).tolist())
     spans = [doc[start:end] for _, start, end in matches]
-    kinds = {(start, end): doc.vocab.strings[match_id] for match_id, start, end in matches}
+    kinds = {(start, end): kind for kind, start, end in matches}
     found = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         if is_ignored(doc, span.start_char, span.end_char):
@@ -70,10 +108,10 @@ class RhetoricFinder:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.matcher = build_matcher(nlp.vocab, load_patterns())
+        self.patterns = LemmaPatterns(load_patterns())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.rhetoric = find_rhetoric(doc, self.matcher)
+        doc._.rhetoric = find_rhetoric(doc, self.patterns)
         return doc
 
 

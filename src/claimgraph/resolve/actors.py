@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Actor, ActorKind
+from claimgraph.resolve.alternation import literal_alternation
 from claimgraph.resolve.demonyms import demonym_table
 from claimgraph.resolve.focus import country_name
 
@@ -76,12 +77,6 @@ def is_exact_case(alias: str) -> bool:
     return len(alias) <= EXACT_CASE_MAX_LEN or not any(c.islower() for c in alias)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Build a regex alternation of literal words, longest first, spaces flexible."""
-    unique = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
-
-
 def _bounded(alternation: str) -> str:
     """Wrap an alternation so it only matches whole words."""
     return rf"(?<![\w'’])(?:{alternation})(?![\w])"
@@ -125,7 +120,8 @@ class ActorLexicon:
                     self._exact.setdefault(" ".join(alias.split()), entry)
                 else:
                     self._folded.setdefault(_normal(alias), entry)
-        members = rf"(?:\s+(?i:{_alternation(member_words)})\b)?" if member_words else ""
+        member = literal_alternation(member_words, fold_case=True)
+        members = rf"(?:\s+(?i:{member})\b)?" if member_words else ""
         self._exact_re = self._compile(self._exact, members, flags=0)
         self._folded_re = self._compile(self._folded, members, flags=re.IGNORECASE)
         self._countries = {**_country_codes_by_name(), **(country_aliases or {})}
@@ -141,7 +137,7 @@ class ActorLexicon:
                 self._bare[_normal(word)] = family
                 self._bare_spelling[_normal(word)] = word
         self._bare_re = re.compile(
-            _bounded(_alternation(w for w in self._bare if w)), re.IGNORECASE
+            _bounded(literal_alternation(self._bare, fold_case=True)), re.IGNORECASE
         )
 
     @staticmethod
@@ -149,14 +145,16 @@ class ActorLexicon:
         """Compile one alias matcher; a never-matching pattern when there are no aliases."""
         if not aliases:
             return re.compile(r"(?!x)x")
-        return re.compile(rf"(?P<alias>{_bounded(_alternation(aliases))}){members}", flags)
+        alternation = literal_alternation(aliases, fold_case=bool(flags & re.IGNORECASE))
+        return re.compile(rf"(?P<alias>{_bounded(alternation)}){members}", flags)
 
     def _compile_state(self) -> re.Pattern[str]:
         """Compile the "<Demonym|Country> <force word>" matcher."""
         words = [w for force in self.state_forces for w in force.words]
         if not words:
             return re.compile(r"(?!x)x")
-        countries, forces = _alternation(self._countries), _alternation(words)
+        countries = literal_alternation(self._countries, fold_case=True)
+        forces = literal_alternation(words, fold_case=True)
         return re.compile(
             rf"(?<![\w])(?P<who>{countries})(?:['’]s)?\s+(?:\w+\s+)??"
             rf"(?P<word>{forces})(?:\s+(?:{forces}))?(?![\w])",
