@@ -53,7 +53,7 @@ class LemmaPatterns:
 
     def matches(self, lemmas: Sequence[int]) -> list[tuple[str, int, int]]:
         """Return (kind, start, end) for every span of the lemma ids some pattern matches."""
-        found = []
+        found: list[tuple[str, int, int]] = []
         for start, lemma in enumerate(lemmas):
             for kind, steps in (*self._by_first.get(lemma, ()), *self._anywhere):
                 found.extend(
