@@ -117,6 +117,7 @@ def chained(lines: list[Line]) -> list[Line]:
         follow(path, index)
         path.reverse()
         follow(path, index)
+        path.reverse()  # a line joined to nothing keeps the direction it was stored in
         out.append(path)
     return out
 
@@ -172,13 +173,21 @@ def inside(point: Point, rings: list[Line]) -> bool:
     return crossings % 2 == 1
 
 
+def middle(line: Line) -> Point:
+    """Return the line's middle point, or the middle of its middle segment.
+
+    An end point is no use: admin-1 lines end on a country's border.
+    """
+    (ax, ay), (bx, by) = line[(len(line) - 1) // 2], line[len(line) // 2]
+    return ((ax + bx) / 2, (ay + by) / 2)
+
+
 def convert(shapefile: bytes, countries: dict[str, Any]) -> dict[str, Any]:
     """Return the admin-1 lines as one MultiLineString feature per country."""
     outlines = Countries(countries)
     by_country: dict[int | None, list[Line]] = {}
     for parts in read_polylines(shapefile):
-        longest = max(parts, key=len)
-        owner = outlines.holding(longest[len(longest) // 2])
+        owner = outlines.holding(middle(max(parts, key=len)))
         by_country.setdefault(owner, []).extend(part for part in parts if len(part) >= 2)
     features = []
     for owner in sorted(by_country, key=lambda o: -1 if o is None else o):
