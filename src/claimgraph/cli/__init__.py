@@ -2,18 +2,65 @@
 
 stdout carries only the requested output; progress and per-input errors go to stderr.
 Exit status: 0 when every input was read, 1 when any input failed, 2 on usage errors.
+
+`main` (the console script) imports only the module of the command it runs: `extract` never
+pays for the store, SQLAlchemy or the web app, whose imports cost more start-up than the
+model's. `claimgraph.cli.app` imported from here (tests, other programs) has every command.
 """
 
 from __future__ import annotations
 
-from claimgraph.cli import export as _export  # noqa: F401  (registers export)
-from claimgraph.cli import extract as _extract  # noqa: F401  (registers extract, claims)
-from claimgraph.cli import gazetteer as _gazetteer  # noqa: F401  (registers geocode, gazetteer)
-from claimgraph.cli import graph as _graph  # noqa: F401  (registers graph)
-from claimgraph.cli import schema as _schema  # noqa: F401  (registers schema)
-from claimgraph.cli import serve as _serve  # noqa: F401  (registers serve)
-from claimgraph.cli import store as _store  # noqa: F401  (ingest, events, claims, show, stats)
-from claimgraph.cli import users as _users  # noqa: F401  (registers users)
-from claimgraph.cli.app import app
+import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["app"]
+if TYPE_CHECKING:
+    import typer
+
+# The module registering each command; `claims` with paths hands over to extract's module.
+COMMAND_MODULES = {
+    "extract": "extract",
+    "ingest": "store",
+    "events": "store",
+    "claims": "store",
+    "documents": "store",
+    "show": "store",
+    "stats": "store",
+    "export": "export",
+    "graph": "graph",
+    "geocode": "gazetteer",
+    "gazetteer": "gazetteer",
+    "schema": "schema",
+    "serve": "serve",
+    "users": "users",
+}
+
+__all__ = ["COMMAND_MODULES", "app", "load_commands", "main"]
+
+
+def load_commands(names: list[str] | None = None) -> typer.Typer:
+    """Import the modules registering the named commands (all when None); return the app."""
+    modules = sorted(set(COMMAND_MODULES.values())) if names is None else []
+    for name in names or ():
+        modules.append(COMMAND_MODULES[name])
+    for module in modules:
+        import_module(f"claimgraph.cli.{module}")
+    typer_app: typer.Typer = import_module("claimgraph.cli.app").app
+    # Importing the submodule `claimgraph.cli.app` bound the name `app` here to the module;
+    # the name means the Typer application.
+    globals()["app"] = typer_app
+    return typer_app
+
+
+def main() -> Any:
+    """Run the command named on the command line, importing only what it needs."""
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    # Help, --version, an unknown or no command: every command, so help lists them all.
+    known = command is not None and command in COMMAND_MODULES and "--help" not in sys.argv
+    return load_commands([command] if known and command else None)()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return load_commands()
+    raise AttributeError(name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,17 +22,9 @@ from claimgraph.errors import InputError, UnreadableInput
 from claimgraph.model import Document
 from claimgraph.read.count import count_items
 from claimgraph.read.decode import os_error_reason
-from claimgraph.read.delimited import read_delimited_file
-from claimgraph.read.feed import read_feed_file
 from claimgraph.read.folder import SkippedInput, folder_inputs
-from claimgraph.read.html import read_html_file
-from claimgraph.read.jsonl import read_jsonl_file
 from claimgraph.read.language import detect_language
-from claimgraph.read.options import DEFAULT_MAX_BYTES, Reader, ReadOptions
-from claimgraph.read.sniff import read_unknown_file
-from claimgraph.read.stdin import STDIN_NAME, read_stdin
-from claimgraph.read.text import read_text_file
-from claimgraph.read.warc import read_warc_file
+from claimgraph.read.options import DEFAULT_MAX_BYTES, STDIN_NAME, Reader, ReadOptions
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -43,6 +36,31 @@ __all__ = [
     "read_documents",
     "reader_for",
 ]
+
+def deferred(target: str) -> Reader:
+    """Return a reader that imports its module ("html:read_html_file") when first called.
+
+    A batch of JSON Lines never pays for importing the HTML extractor, the feed parser or
+    the WARC reader.
+    """
+    module_name, function_name = target.split(":")
+
+    def read(path: Path, name: str, options: ReadOptions) -> Iterator[Document | InputError]:
+        module = import_module(f"claimgraph.read.{module_name}")
+        reader: Reader = getattr(module, function_name)
+        return reader(path, name, options)
+
+    read.__name__ = read.__qualname__ = function_name
+    return read
+
+
+read_text_file = deferred("text:read_text_file")
+read_html_file = deferred("html:read_html_file")
+read_jsonl_file = deferred("jsonl:read_jsonl_file")
+read_feed_file = deferred("feed:read_feed_file")
+read_warc_file = deferred("warc:read_warc_file")
+read_delimited_file = deferred("delimited:read_delimited_file")
+read_unknown_file = deferred("sniff:read_unknown_file")
 
 # File-name endings (lower case) and their readers; the longest matching ending wins.
 READERS: dict[str, Reader] = {
@@ -89,6 +107,8 @@ def read_documents(
     options = ReadOptions(published=published, max_bytes=max_bytes, text_column=text_column)
     for given in paths:
         if given == "-":
+            from claimgraph.read.stdin import read_stdin  # sniffs: HTML and feed readers
+
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from guarded(read_stdin(stream, options), STDIN_NAME)
         else:

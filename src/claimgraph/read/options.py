@@ -10,6 +10,7 @@ from claimgraph.errors import InputError
 from claimgraph.model import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN_NAME = "<stdin>"  # how standard input is named in errors
 
 
 class ReadOptions(NamedTuple):

@@ -9,10 +9,8 @@ from typing import BinaryIO
 from claimgraph.errors import InputError, InputTooLarge
 from claimgraph.model import Document
 from claimgraph.read.jsonl import read_jsonl_stream
-from claimgraph.read.options import ReadOptions
+from claimgraph.read.options import STDIN_NAME, ReadOptions
 from claimgraph.read.sniff import SNIFF_BYTES, read_sniffed, sniff_kind
-
-STDIN_NAME = "<stdin>"
 
 
 def read_stdin(stream: BinaryIO, options: ReadOptions) -> Iterator[Document | InputError]:
