@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Actor
+from claimgraph.nlp.actor_country import relocated
 from claimgraph.nlp.extensions import is_ignored, register_extensions, text_of
 from claimgraph.resolve.actors import ActorLexicon, default_lexicon
 from claimgraph.resolve.dates import find_dates
@@ -26,11 +27,13 @@ class ActorRecognizer:
     def find(self, doc: Doc) -> list[Actor]:
         """Return the actor mentions outside boilerplate, named with the document's country."""
         country = country_focus(doc._.places or [])
-        return [
+        found = [
             actor
             for actor in self.lexicon.find(text_of(doc), country, text_day(doc))
             if not is_ignored(doc, actor.start, actor.end)
         ]
+        # "In Niamey, security forces …" in a story about Mali: Niger's forces
+        return relocated(doc, found, doc._.places or [], country, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = self.find(doc)
