@@ -472,10 +472,16 @@ def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
     (the verb, not the noun "fire").
     """
     found = []
+    through_clause = []  # after the verb rules' finds: the order settles ties
     for token in doc:
+        rule = clause_rule(token)
+        if rule is not None:
+            through_clause.append((token.i, token.i + 1, rule))
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
+        if lemma not in RECOVERY_VERBS and lemma not in {"set", "fire"}:
+            continue
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         if lemma in RECOVERY_VERBS and any(names_weapon(o) for o in objects):
             found.append((token.i, token.i + 1, RECOVERED))
@@ -485,11 +491,7 @@ def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
             c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into"} for c in token.children
         ):
             found.append((token.i, token.i + 1, FIRED_AT))
-    for token in doc:
-        rule = clause_rule(token)
-        if rule is not None:
-            found.append((token.i, token.i + 1, rule))
-    return found
+    return found + through_clause
 
 
 # Word classes for the triggers the parse shows (lemmas).
@@ -759,15 +761,7 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
         return AIR_STRIKE  # "dropped munitions from drones"
     if lemma == "fight" and deps(token, {"nsubj"}):
         return FIGHT
-    at_police = any(
-        lemma_of(p) in STATE_WORDS or any(lemma_of(c) in STATE_WORDS for c in p.children)
-        for p in prep_objects(token, {"at"})
-    )
-    unarmed = not any(names_weapon(o) for o in objects) and not any(
-        is_armed_person(a) or lemma_of(a) in {"assailant", "attacker", "gunman"}
-        for a in agents_of(token)
-    )
-    if lemma in {"throw", "hurl", "lob", "pelt"} and at_police and unarmed:
+    if lemma in {"throw", "hurl", "lob", "pelt"} and thrown_at_police(token, objects):
         return THROWN_AT_POLICE  # "threw eggs at riot police": demonstrators' violence
     if lemma in {"burn", "torch"}:
         if any(c.lower_ == "alive" for c in token.children):
@@ -799,14 +793,7 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
     ):
         return ACTIVITY_CHANGE  # "announced it would suspend attacks": the announcement is it
     set_up = lemma != "set" or any(c.lower_ == "up" for c in token.children)
-    # An office is a base only when armed men open it, not a party registering voters.
-    armed = any(
-        is_armed_person(t) or lemma_of(t) in ARMED_UNITS | {"army", "militia", "rebel"}
-        for a in agents_of(token)
-        for t in a.subtree
-    )
-    bases = object_lemmas & BASE_NOUNS if armed else object_lemmas & BASE_NOUNS - {"office"}
-    if lemma in BUILDING_VERBS and bases and set_up:
+    if lemma in BUILDING_VERBS and set_up and establishes_base(token, object_lemmas):
         return BASE
     if lemma in SIGNING_VERBS and object_lemmas & AGREEMENT_NOUNS:
         return SIGNED
@@ -833,6 +820,37 @@ def verb_rule(token: Token, lemma: str) -> TriggerRule | None:
     if lemma in CONTROL_VERBS and any(lemma_of(o) == "control" or is_ground(o) for o in objects):
         return TAKEN
     return None
+
+
+def thrown_at_police(verb: Token, objects: Sequence[Token]) -> bool:
+    """Tell whether unarmed people threw something at the police ("threw eggs at riot police")."""
+    at_police = any(
+        lemma_of(p) in STATE_WORDS or any(lemma_of(c) in STATE_WORDS for c in p.children)
+        for p in prep_objects(verb, {"at"})
+    )
+    return (
+        at_police
+        and not any(names_weapon(o) for o in objects)
+        and not any(
+            is_armed_person(a) or lemma_of(a) in {"assailant", "attacker", "gunman"}
+            for a in agents_of(verb)
+        )
+    )
+
+
+def establishes_base(verb: Token, object_lemmas: set[str]) -> bool:
+    """Tell whether a building verb sets up a base ("set up a camp", "opened an office").
+
+    An office is a base only when armed men open it, not a party registering voters.
+    """
+    bases = object_lemmas & BASE_NOUNS
+    if bases - {"office"}:
+        return True
+    return bool(bases) and any(
+        is_armed_person(t) or lemma_of(t) in ARMED_UNITS | {"army", "militia", "rebel"}
+        for a in agents_of(verb)
+        for t in a.subtree
+    )
 
 
 THREATENED = frozenset(
