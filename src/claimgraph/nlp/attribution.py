@@ -252,7 +252,7 @@ def find_claims(
     found = modality.find(doc)
     actors = actors if actors is not None else default_actors()
     sentences = analysed_sentences(doc)
-    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+    sentence_of = {i: n for n, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
     mentions = named_mentions(doc, sentence_of)
     quotes = find_quotes(text_of(doc))
     author = doc._.document.author if doc._.document is not None else None

@@ -328,9 +328,9 @@ def verb_frames(
     """Find attributions carried by speech verbs in a sentence."""
     frames = []
     for verb in sent:
-        lemma = verb_lemma(verb, cues)
         if verb.pos_ != "VERB" or verb.i in taken:
             continue
+        lemma = verb_lemma(verb, cues)
         if not is_cue_verb(lemma, cues):
             continue
         source, neighbours = find_source(verb, cues)

@@ -361,13 +361,13 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 def _abbreviation_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
     """Find unit abbreviations and postal codes after a comma ("Lexington, Ky.", "Athens, GA")
     the model left untagged."""
+    words = [t.text for t in doc]
     return [
-        _mention(doc[t.i : t.i + 1], "ADM1")
-        for t in doc
-        if t.i not in covered
-        and t.i
-        and doc[t.i - 1].text == ","
-        and (t.text in _abbreviations() or _postal_unit(doc[t.i : t.i + 1]))
+        _mention(doc[i : i + 1], "ADM1")
+        for i in range(1, len(words))
+        if words[i - 1] == ","
+        and i not in covered
+        and (words[i] in _abbreviations() or _postal_unit(doc[i : i + 1]))
     ]
 
 
