@@ -43,3 +43,45 @@ def test_non_english_document_is_flagged(tmp_path: Path) -> None:
     (document,) = read_documents([str(path)])
     assert isinstance(document, Document)
     assert document.language == "fr"
+
+
+# Paragraphs of 40+ words in languages written in Latin letters: the English fast path must
+# leave every one of them to the classifier.
+FOREIGN_PARAGRAPHS = {
+    "nl": "De politie heeft gisteren in het noorden van het land drie verdachten aangehouden na "
+    "een aanslag op een kazerne. Volgens de burgemeester was de situatie in de stad daarna "
+    "rustig, maar de bewoners zijn bang dat het geweld terugkeert. Het leger is met extra "
+    "troepen naar de regio gestuurd en de wegen zijn afgesloten.",
+    "es": "Las fuerzas de seguridad detuvieron ayer a tres sospechosos en el norte del país "
+    "después de un ataque contra un cuartel militar. Según el alcalde, la situación en la "
+    "ciudad era tranquila, pero los vecinos temen que la violencia vuelva. El ejército envió "
+    "tropas adicionales a la región y cerró las carreteras principales.",
+    "de": "Die Sicherheitskräfte haben gestern im Norden des Landes drei Verdächtige nach einem "
+    "Angriff auf eine Kaserne festgenommen. Nach Angaben des Bürgermeisters war die Lage in "
+    "der Stadt danach ruhig, doch die Bewohner fürchten, dass die Gewalt zurückkehrt. Die "
+    "Armee hat zusätzliche Truppen in die Region geschickt und die Straßen gesperrt.",
+    "id": "Pasukan keamanan menangkap tiga tersangka di wilayah utara negara itu kemarin "
+    "setelah serangan terhadap sebuah markas militer. Menurut wali kota, situasi di kota "
+    "itu tenang setelahnya, tetapi warga khawatir kekerasan akan kembali. Tentara mengirim "
+    "pasukan tambahan ke wilayah tersebut dan menutup jalan-jalan utama.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(FOREIGN_PARAGRAPHS))
+def test_foreign_prose_is_not_taken_for_english(code: str) -> None:
+    assert detect_language(FOREIGN_PARAGRAPHS[code]) == code
+
+
+def test_english_quote_in_foreign_text_does_not_make_it_english() -> None:
+    text = FOREIGN_PARAGRAPHS["es"] + ' El portavoz dijo: "We have the situation under control."'
+    assert detect_language(text) == "es"
+
+
+def test_english_article_is_english() -> None:
+    text = (
+        "Gunmen attacked a police post on the outskirts of the city overnight, killing two "
+        "officers and wounding three others, officials said on Monday. The attackers fled "
+        "before reinforcements arrived, and no group has claimed responsibility for the "
+        "assault, which was the third of its kind in the province this month."
+    )
+    assert detect_language(text) == "en"
