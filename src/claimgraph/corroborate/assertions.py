@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
 from claimgraph.corroborate.blocking import BlockIndex, candidate_pairs
@@ -114,6 +114,7 @@ def cluster(
     views: Iterable[EventView],
     syndication: Mapping[str, str] | None = None,
     link_share: float | None = None,
+    similarity: Callable[[EventView, EventView], float] = incident_similarity,
 ) -> tuple[Assertion, ...]:
     """Return the assertions of these reports, clustered best pair first (order-independent).
 
@@ -122,12 +123,14 @@ def cluster(
     them (the last MAX_COMPARED members of each) can be one incident, so one ambiguous report
     does not chain two incidents. Ties fall to event ids, so the result is the same for any
     order of the input. Assertions are ordered by their first member (see `_order`).
+    `similarity` stands in for `incident_similarity` (the store passes one that remembers
+    the scores of reports it has compared before); it must return the same values.
     """
     share = LINK_SHARE if link_share is None else link_share
     ordered = sorted({v.event.id: v for v in views}.values(), key=_order)
     known: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(ordered):
-        known[i, j] = incident_similarity(ordered[i], ordered[j])
+        known[i, j] = similarity(ordered[i], ordered[j])
     scored = sorted(
         (-score, ordered[i].event.id, ordered[j].event.id, i, j)
         for (i, j), score in known.items()
@@ -137,7 +140,7 @@ def cluster(
     def similar(x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in known:
-            known[key] = incident_similarity(ordered[key[0]], ordered[key[1]])
+            known[key] = similarity(ordered[key[0]], ordered[key[1]])
         return known[key] > 0.0
 
     parent = list(range(len(ordered)))

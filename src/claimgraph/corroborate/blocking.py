@@ -15,7 +15,8 @@ Rare words are rare, so this adds few pairs.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+import heapq
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from typing import Final
 
 from claimgraph.identity import EventView, date_window
@@ -104,9 +105,25 @@ class BlockIndex:
 
 
 def rare_words(view: EventView) -> list[str]:
-    """Return the RARE_WORDS heaviest words of the event's document profile (ties: alphabetical)."""
+    """Return the RARE_WORDS heaviest words of the event's document profile (ties: alphabetical).
+
+    Remembered per profile object (a document's events share one; blocking asks for every
+    event as it is filed and as it is looked up)."""
     weights = view.profile
-    return sorted(weights, key=lambda word: (-weights[word], word))[:RARE_WORDS]
+    known = _RARE.get(id(weights))
+    if known is not None and known[0] is weights:
+        return list(known[1])
+    # nsmallest equals sorted(...)[:RARE_WORDS] without sorting a whole document's words.
+    words = heapq.nsmallest(RARE_WORDS, weights, key=lambda word: (-weights[word], word))
+    if len(_RARE) >= _RARE_KEPT:
+        _RARE.clear()
+    # The entry holds the profile itself, so its id cannot be reused while the entry exists.
+    _RARE[id(weights)] = (weights, tuple(words))
+    return words
+
+
+_RARE: dict[int, tuple[Mapping[str, float], tuple[str, ...]]] = {}
+_RARE_KEPT: Final = 4096
 
 
 def _near(

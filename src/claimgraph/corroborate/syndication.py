@@ -50,7 +50,20 @@ def syndication_groups(
     texts: Mapping[str, str], threshold: float = THRESHOLD
 ) -> tuple[tuple[str, ...], ...]:
     """Return the documents grouped by copy (sorted ids, groups sorted; singletons included)."""
-    ids = sorted(texts)
+    return signature_groups({doc: text_signature(text) for doc, text in texts.items()}, threshold)
+
+
+def text_signature(text: str) -> MinHash | None:
+    """Return the signature of a text, None for a text without words (nobody's copy)."""
+    return signature(text) if _WORD.search(text.casefold()) else None
+
+
+def signature_groups(
+    signatures: Mapping[str, MinHash | None], threshold: float = THRESHOLD
+) -> tuple[tuple[str, ...], ...]:
+    """Return the documents grouped by copy, from their `text_signature`s (see
+    `syndication_groups`): the store keeps the signatures of a batch's documents."""
+    ids = sorted(signatures)
     parent = {doc: doc for doc in ids}
 
     def find(doc: str) -> str:
@@ -62,18 +75,18 @@ def syndication_groups(
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
-    signatures: dict[str, MinHash] = {}
+    kept: dict[str, MinHash] = {}
     for doc in ids:
-        sig = signature(texts[doc])
-        if not shingles(texts[doc]):
-            continue  # an empty text is nobody's copy
+        sig = signatures[doc]
+        if sig is None:
+            continue
         for other in lsh.query(sig):
-            if sig.jaccard(signatures[other]) >= threshold:
+            if sig.jaccard(kept[other]) >= threshold:
                 a, b = find(doc), find(other)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         lsh.insert(doc, sig)
-        signatures[doc] = sig
+        kept[doc] = sig
     groups: dict[str, list[str]] = {}
     for doc in ids:
         groups.setdefault(find(doc), []).append(doc)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from claimgraph.model import Record
 from claimgraph.store.assertions import corroborate_document
 from claimgraph.store.database import database_url, display_url, open_engine
+from claimgraph.store.memory import Memory
 from claimgraph.store.write import document_key, stored_hashes, write_record
 
 __all__ = ["Store", "database_url", "document_key"]
@@ -30,6 +31,7 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self._memory = Memory()  # of this store's rows, for corroborating the next document
 
     @classmethod
     def open(cls, given: str | None = None) -> Store:
@@ -49,10 +51,12 @@ class Store:
             with self.engine.begin() as connection:
                 if stored_hashes(connection, [record.document.sha256]):
                     return False
-                corroborate_document(connection, write_record(connection, record))
-        except IntegrityError:
+                document_id = write_record(connection, record)
+                corroborate_document(connection, document_id, self._memory)
+        except BaseException as error:
+            self._memory.clear()  # it may hold views of rows that were rolled back
             # Another writer stored the same document in between: it is there, whole.
-            if self.known([record.document.sha256]):
+            if isinstance(error, IntegrityError) and self.known([record.document.sha256]):
                 return False
             raise
         return True

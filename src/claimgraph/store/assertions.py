@@ -23,9 +23,9 @@ from typing import Any, Final
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
-from claimgraph.corroborate import BlockIndex, cluster, syndication_groups
+from claimgraph.corroborate import BlockIndex, cluster
 from claimgraph.corroborate.blocking import BUCKET_DAYS, rare_words
-from claimgraph.corroborate.syndication import group_of
+from claimgraph.corroborate.syndication import group_of, signature_groups, text_signature
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
     DATE_SLACK_DAYS,
@@ -35,6 +35,7 @@ from claimgraph.identity import (
 )
 from claimgraph.model import Assertion, ConflictingValue, Event, Location, Speaker
 from claimgraph.store import schema as t
+from claimgraph.store.memory import Memory
 from claimgraph.store.read import (
     EventFilter,
     contains,
@@ -54,10 +55,18 @@ _CHUNK: Final = 500  # bounded IN lists
 HOPS: Final = 1
 
 
-def corroborate_document(connection: Connection, document_id: str) -> None:
-    """Cluster a just-written document's events with their stored neighbours (same transaction)."""
+def corroborate_document(
+    connection: Connection, document_id: str, memory: Memory | None = None
+) -> None:
+    """Cluster a just-written document's events with their stored neighbours (same transaction).
+
+    `memory` keeps what this computes about stored events for the next documents (see
+    `claimgraph.store.memory`); the assertions are the same with or without it.
+    """
+    memory = memory if memory is not None else Memory()
+    memory.trim()
     ev = t.events.c
-    new = [view for view, _ in _stored(connection, ev.document_id == document_id)]
+    new = [view for view, _ in _stored(connection, ev.document_id == document_id, memory)]
     if not new:
         return
     views = {view.event.id: view for view in new}
@@ -68,14 +77,15 @@ def corroborate_document(connection: Connection, document_id: str) -> None:
         index = BlockIndex()
         for view in frontier:
             index.add(0, view)
+        near = or_(*(_near(view) for view in frontier))
         found = [
             (view, assertion)
-            for view, assertion in _stored(connection, or_(*(_near(view) for view in frontier)))
+            for view, assertion in _stored(connection, near, memory)
             if view.event.id not in views and index.candidates(view)
         ]
         fresh_ids = sorted({a for _, a in found if a is not None} - old_ids)
         old_ids.update(fresh_ids)
-        members = _stored(connection, ev.assertion_id.in_(fresh_ids)) if fresh_ids else []
+        members = _stored(connection, ev.assertion_id.in_(fresh_ids), memory) if fresh_ids else []
         frontier = []
         for view, assertion_id in [*members, *((v, a) for v, a in found if a is None)]:
             current[view.event.id] = assertion_id
@@ -84,8 +94,8 @@ def corroborate_document(connection: Connection, document_id: str) -> None:
                 frontier.append(view)
         if not frontier:
             break
-    texts = _texts(connection, {v.document_id for v in views.values()})
-    assertions = cluster(views.values(), syndication=group_of(syndication_groups(texts)))
+    syndication = _syndication(connection, {v.document_id for v in views.values()}, memory)
+    assertions = cluster(views.values(), syndication=syndication, similarity=memory.similarity)
     _write(connection, assertions, sorted(old_ids), current)
 
 
@@ -112,8 +122,27 @@ def _near(view: EventView) -> Any:
     return and_(dated, or_(*place))
 
 
-def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str | None]]:
-    """Return the views of the stored events matching a condition with their assertion ids."""
+def _stored(
+    connection: Connection, condition: Any, memory: Memory
+) -> list[tuple[EventView, str | None]]:
+    """Return the views of the stored events matching a condition with their assertion ids.
+
+    Only the ids and assertion ids are read for events already in `memory`."""
+    ev, d = t.events.c, t.documents.c
+    rows = connection.execute(
+        select(ev.id, ev.assertion_id)
+        .select_from(t.events.join(t.documents, d.id == ev.document_id))
+        .where(condition)
+        .order_by(ev.id)
+    ).all()
+    missing = [event_id for event_id, _ in rows if event_id not in memory.views]
+    for start in range(0, len(missing), _CHUNK):
+        memory.views.update(_views(connection, ev.id.in_(missing[start : start + _CHUNK])))
+    return [(memory.views[event_id], assertion_id) for event_id, assertion_id in rows]
+
+
+def _views(connection: Connection, condition: Any) -> dict[str, EventView]:
+    """Return event id -> the view of each stored event matching a condition."""
     a1, a2 = aliased(t.actors), aliased(t.actors)
     d = t.documents.c
     query = (
@@ -130,7 +159,6 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
         .outerjoin(a1, a1.c.id == t.events.c.actor1_id)
         .outerjoin(a2, a2.c.id == t.events.c.actor2_id)
         .where(condition)
-        .order_by(t.events.c.id)
     )
     rows = connection.execute(query).mappings().all()
     evidence = evidence_of(connection, [row["id"] for row in rows])
@@ -140,20 +168,17 @@ def _stored(connection: Connection, condition: Any) -> list[tuple[EventView, str
             text = " ".join([row["document_title"] or "", row["document_text"]])
             profiles[row["document_id"]] = profile(text)
     main = _main_events(connection, sorted(profiles))
-    return [
-        (
-            EventView.of(
-                event_from_row(row, evidence.get(row["id"], ())),
-                published=row["document_published"],
-                genre=row["document_genre"],
-                context=row["document_title"] or "",
-                profile=profiles[row["document_id"]],
-                main=main.get(row["document_id"]) == row["id"],
-            ),
-            row["assertion_id"],
+    return {
+        row["id"]: EventView.of(
+            event_from_row(row, evidence.get(row["id"], ())),
+            published=row["document_published"],
+            genre=row["document_genre"],
+            context=row["document_title"] or "",
+            profile=profiles[row["document_id"]],
+            main=main.get(row["document_id"]) == row["id"],
         )
         for row in rows
-    ]
+    }
 
 
 def _main_events(connection: Connection, document_ids: Sequence[str]) -> dict[str, str]:
@@ -172,16 +197,20 @@ def _main_events(connection: Connection, document_ids: Sequence[str]) -> dict[st
     return found
 
 
-def _texts(connection: Connection, document_ids: set[str]) -> dict[str, str]:
-    ids, texts = sorted(document_ids), {}
-    for start in range(0, len(ids), _CHUNK):
+def _syndication(connection: Connection, document_ids: set[str], memory: Memory) -> dict[str, str]:
+    """Return document id -> its syndication group, for the documents of a neighbourhood."""
+    if len(document_ids) < 2:
+        return {}  # a document alone is its own group (and needs no signature)
+    ids = sorted(document_ids)
+    missing = [key for key in ids if key not in memory.signatures]
+    for start in range(0, len(missing), _CHUNK):
         rows = connection.execute(
             select(t.documents.c.id, t.documents.c.text).where(
-                t.documents.c.id.in_(ids[start : start + _CHUNK])
+                t.documents.c.id.in_(missing[start : start + _CHUNK])
             )
         )
-        texts.update({key: text for key, text in rows})
-    return texts
+        memory.signatures.update({key: text_signature(text) for key, text in rows})
+    return group_of(signature_groups({key: memory.signatures[key] for key in ids}))
 
 
 def _write(
