@@ -25,7 +25,13 @@ from claimgraph.model import (
     Speaker,
 )
 from claimgraph.store import Store, database_url, document_key
-from claimgraph.store.database import current_revision, head_revision
+from claimgraph.store.database import (
+    SCHEMA_REVISION,
+    create_store_engine,
+    current_revision,
+    head_revision,
+    stored_revision,
+)
 from claimgraph.store.read import (
     ClaimFilter,
     EventFilter,
@@ -215,3 +221,13 @@ def test_a_new_sqlite_store_is_one_wal_file_at_the_current_schema(tmp_path: Path
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     assert current_revision(store.engine) == head_revision()
     store.close()
+
+
+def test_opening_a_store_knows_the_newest_migration_without_alembic(tmp_path: Path) -> None:
+    # open_engine compares stored_revision with SCHEMA_REVISION so that a store at the current
+    # schema opens without loading Alembic: the constant must follow the migrations.
+    assert head_revision() == SCHEMA_REVISION
+    store = Store.open(str(tmp_path / "s.db"))
+    assert stored_revision(store.engine) == current_revision(store.engine) == SCHEMA_REVISION
+    store.close()
+    assert stored_revision(create_store_engine(f"sqlite:///{tmp_path / 'empty.db'}")) is None
