@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from claimgraph.resolve import dates
 from claimgraph.resolve.dates import find_dates
 
 FRIDAY = "2024-01-05"  # a Friday
@@ -76,3 +79,23 @@ def test_without_publication_only_absolute_dates_resolve(
 )
 def test_no_date(sentence: str) -> None:
     assert find_dates(sentence, FRIDAY) == []
+
+
+# Words every date pattern is built from, and some that are not: random sentences of them
+# exercise every pattern, so the cheap test of what a pattern needs is checked against it.
+DATE_WORDS = [
+    "on", "the", "of", "in", "since", "between", "from", "to", "and", "night", "last", "this",
+    "past", "earlier", "week", "weekend", "month", "months", "ago", "two", "a", "day",
+    "yesterday", "today", "Tonight", "overnight", "recent", "recently", "year", "mid-",
+    "March", "Sept.", "Dec", "May", "may", "Monday", "friday", "Sunday", "3", "21st", "2021",
+    "1999", "2014-05-06", "-", ",", "morning", "before", "previous", "IN", "LAST WEEK",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=12))
+def test_a_pattern_is_skipped_only_when_it_cannot_match(words: list[str]) -> None:
+    text = " ".join(words)
+    for kind, pattern in dates._COMPILED:
+        if pattern.search(text):
+            assert dates.may_match(kind, text, text.lower()), (kind, text)

@@ -125,6 +125,34 @@ _PATTERNS = [
     ),
 ]
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+# What a text must hold for each pattern to have a chance, tested with `in` before the
+# pattern runs: each of these patterns starts with optional words, so the regular expression
+# engine tries it at every position, and most sentences name no date at all. Month and weekday
+# names are matched capitalised (every month spelling starts with one of the prefixes); the
+# other words are looked for in the lower-cased text.
+_MONTH_PREFIXES = tuple(m[:3] for m in _FULL_MONTH.split("|"))
+_WEEKDAY_NAMES = tuple(_WEEKDAY.split("|"))
+_NEEDS_CAPITALISED = {
+    "day_range": _MONTH_PREFIXES,
+    "weekday_range": _WEEKDAY_NAMES,
+    "month_day": _MONTH_PREFIXES,
+    "day_month": _MONTH_PREFIXES,
+    "month_year": _MONTH_PREFIXES,
+    "month": _MONTH_PREFIXES,
+    "weekday": _WEEKDAY_NAMES,
+    "iso": ("-",),
+    "year": ("19", "20"),
+}
+_NEEDS_LOWERED = {
+    "day_word": ("day", "night", "morning", "afternoon", "evening"),
+    "week": ("week",),
+    "this_week": ("week",),
+    "weekend": ("weekend",),
+    "last_month": ("month",),
+    "this_month": ("month",),
+    "ago": ("ago", "earlier"),
+    "vague": ("recent", "year", "past"),
+}
 # Precedence when two patterns overlap: longer wins, then this order.
 _RANK = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 
@@ -278,10 +306,23 @@ def _resolve(kind: str, match: re.Match[str], base: date | None) -> tuple[date |
     return _relative(kind, match, base)
 
 
+def may_match(kind: str, text: str, lowered: str) -> bool:
+    """Tell whether the text holds what the pattern of this kind needs (see _NEEDS_*)."""
+    if kind in _NEEDS_CAPITALISED:
+        return any(word in text for word in _NEEDS_CAPITALISED[kind])
+    return any(word in lowered for word in _NEEDS_LOWERED[kind])
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Find the date expressions in a sentence, resolved against the publication date."""
     base = parse_published(published)
-    candidates = [(match, kind) for kind, pattern in _COMPILED for match in pattern.finditer(text)]
+    lowered = text.lower()
+    candidates = [
+        (match, kind)
+        for kind, pattern in _COMPILED
+        if may_match(kind, text, lowered)
+        for match in pattern.finditer(text)
+    ]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), _RANK[c[1]], c[0].start()))
     kept: list[DateMention] = []
     for match, kind in candidates:
