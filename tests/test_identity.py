@@ -6,12 +6,15 @@ from dataclasses import replace
 
 import pytest
 
+from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
     EventView,
+    document_similarity,
     haversine_km,
     incident_similarity,
     places_compatible,
     same_incident,
+    text_overlap,
     types_compatible,
 )
 from claimgraph.model import Event, EventActor, Location, Span, Speaker
@@ -106,3 +109,35 @@ def test_places_and_distance() -> None:
     assert places_compatible(KABUL, PESHAWAR) is False
     assert places_compatible(KABUL, None) is None
     assert places_compatible(NANGARHAR, JALALABAD) is True  # same admin1 at precision 3
+
+
+def test_evidence_overlap_weighs_rare_words_more_than_common_ones() -> None:
+    # Both pairs share 3 of the shorter text's 5 content words (0.6 unweighted).
+    common = (report("Another man was shot in a shooting on Elm Avenue."), report("A man was shot in another shooting near Rivergate mall.", doc="d2"))
+    rare = (report("Maria Lopez was shot on Elm Avenue."), report("Lopez, of Elm Avenue, died in hospital.", doc="d2"))
+    assert text_overlap(*rare) > 0.6 > text_overlap(*common)
+
+
+def with_document(view: EventView, text: str, main: bool = True) -> EventView:
+    """The view again, as an event of a document with this text."""
+    return EventView.of(view.event, published=view.event.event_date, profile=profile(text), main=main)
+
+
+LOPEZ = "Maria Lopez, 34, was shot on Elm Avenue on Saturday. Lopez's sister Ana said she was a nurse."
+KOWALSKI = "Tomasz Kowalski was killed by gunfire near the Rivergate mall. Kowalski ran a bakery on Pine Street."
+
+
+def test_documents_about_different_people_do_not_link_on_one_generic_sentence() -> None:
+    sentence = "A man was shot and killed on Saturday night."
+    first, second = report(sentence), report(sentence, doc="d2")
+    assert same_incident(first, second)  # nothing else known: the sentence decides
+    assert not same_incident(with_document(first, LOPEZ), with_document(second, KOWALSKI))
+    assert same_incident(with_document(first, LOPEZ), with_document(second, LOPEZ + " Police asked for help."))
+
+
+def test_the_place_both_reports_name_is_left_out_of_the_document_cosine() -> None:
+    one = "Peshawar police said gunmen shot a shopkeeper in Peshawar's Saddar bazaar, Khyber Pakhtunkhwa."
+    other = "In Peshawar, a bomb hit a police van on Ring Road, Peshawar officials in Khyber Pakhtunkhwa said."
+    a, b = with_document(report(place=PESHAWAR), one), with_document(report(place=PESHAWAR, doc="d2"), other)
+    assert document_similarity(a, b, a.place_words | b.place_words) < document_similarity(a, b)
+    assert {"peshawar", "khyber", "pakhtunkhwa"} <= a.place_words
