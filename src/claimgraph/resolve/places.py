@@ -121,11 +121,16 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A candidate with its score and why."""
+    """A candidate with its score and why: each feature that counted, with its weight."""
 
     entry: GazetteerEntry
     score: float
-    reasons: tuple[str, ...]
+    parts: tuple[tuple[str, float], ...]
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Say why, one "feature +weight" per part (formatted on demand: most are never read)."""
+        return tuple(f"{name} {value:+.1f}" for name, value in self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +214,7 @@ def score_candidate(entry: GazetteerEntry, mention: Mention, context: Context) -
         parts.append(("near_other", WEIGHTS["near_other"] * support))
     if matched := named_admins_matched(entry, mention.admins):
         parts.append(("named_admin", WEIGHTS["named_admin"] * matched))
-    reasons = tuple(f"{name} {value:+.1f}" for name, value in parts)
-    return Scored(entry, sum(value for _, value in parts), reasons)
+    return Scored(entry, sum([value for _, value in parts]), tuple(parts))
 
 
 def rank_candidates(
@@ -242,9 +246,7 @@ def namesake_town_bonus(scored: Scored, entries: Sequence[GazetteerEntry]) -> Sc
             and town.population >= NAMESAKE_MIN_SHARE * unit.population
         ):
             penalty = -WEIGHTS["namesake_town"]
-            return Scored(
-                unit, scored.score + penalty, (*scored.reasons, f"namesake_town {penalty:+.1f}")
-            )
+            return Scored(unit, scored.score + penalty, (*scored.parts, ("namesake_town", penalty)))
     return scored
     key = normalise_name(town.name)
     for unit in entries:
@@ -255,9 +257,7 @@ def namesake_town_bonus(scored: Scored, entries: Sequence[GazetteerEntry]) -> Sc
             and town.population >= NAMESAKE_MIN_SHARE * unit.population
         ):
             bonus = WEIGHTS["namesake_town"]
-            return Scored(
-                town, scored.score + bonus, (*scored.reasons, f"namesake_town {bonus:+.1f}")
-            )
+            return Scored(town, scored.score + bonus, (*scored.parts, ("namesake_town", bonus)))
     return scored
 
 
@@ -274,7 +274,7 @@ def alias_shadowed(scored: list[Scored], mention: Mention) -> list[Scored]:
             named[code] = max(named.get(code, 0), s.entry.population)
     penalty = WEIGHTS["alias_shadowed"]
     return [
-        Scored(s.entry, s.score + penalty, (*s.reasons, f"alias_shadowed {penalty:+.1f}"))
+        Scored(s.entry, s.score + penalty, (*s.parts, ("alias_shadowed", penalty)))
         if s.entry.feature_class == "P"
         and normalise_name(s.entry.name) != key
         and s.entry.population <= named.get(s.entry.country_code, -1)
