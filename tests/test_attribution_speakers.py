@@ -89,3 +89,72 @@ def test_a_source_speaks_for_the_actor_it_names(words, side):
 
     actor = speaker_actor(words, actor_lexicon())
     assert (actor.name if actor is not None else None) == side
+
+
+def test_a_description_in_the_same_sentence_beats_a_name_sentences_back():
+    mentions = [
+        Mention("Sahel Monitor", "PERSON", 10, 23, 0),
+        Mention("senior commander of the group", "NOMINAL", 120, 151, 3),
+    ]
+    labels = antecedent_labels(SourceMention("he", "he", None, None), default_lexicon())
+    assert labels is not None
+    found = resolve_antecedent(labels, 3, 160, mentions)
+    assert found is not None and found.text == "senior commander of the group"
+
+
+@pytest.fixture(scope="module")
+def attribution_nlp():
+    import spacy
+
+    import claimgraph.nlp.attribution  # noqa: F401  (registers attribution_v1)
+    from claimgraph.nlp.pipeline import MODEL
+
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe("attribution_v1")
+    return pipeline
+
+
+# (text, cue, speaker type, speaker name): a place is where someone is, not who speaks; it
+# speaks only for its government ("Washington said"), and a government's word is not a
+# self-admission of the place
+PLACES = [
+    (
+        "Earlier attacks in Mali and Burkina Faso followed the same pattern. In Niamey, security "
+        "forces detained a senior commander of the group in January; he admitted that fighters "
+        "had trained in camps near the border.",
+        "admitted",
+        "self_admission",
+        "senior commander of the group",
+    ),
+    (
+        "Officials in Kabul said on Monday that gunmen had killed four guards near Jalalabad.",
+        "said",
+        "unnamed",
+        "Officials in Kabul",
+    ),
+    (
+        "Washington admitted on Tuesday that its drone had struck a wedding party.",
+        "admitted",
+        "named_organization",
+        "Washington",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "kind", "name"), PLACES)
+def test_a_place_name_is_not_a_speaker(attribution_nlp, run_pipeline, text, cue, kind, name):
+    claims = run_pipeline(attribution_nlp, text)._.claims
+    claim = next(c for c in claims if c.cue == cue)
+    assert (claim.speaker.type, claim.speaker.name) == (kind, name)
+
+
+def test_what_the_writer_tells_before_a_semicolon_stays_the_writer_s(attribution_nlp, run_pipeline):
+    text = (
+        "In Niamey, security forces detained a senior commander of the group in January; he "
+        "admitted that fighters had trained in camps near the border."
+    )
+    claims = run_pipeline(attribution_nlp, text)._.claims
+    admitted = next(c for c in claims if c.cue == "admitted")
+    assert admitted.text == "that fighters had trained in camps near the border"
+    own = [c.text for c in claims if c.speaker.type == "author"]
+    assert own == ["In Niamey, security forces detained a senior commander of the group in January"]

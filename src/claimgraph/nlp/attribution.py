@@ -34,6 +34,7 @@ from claimgraph.nlp.quotes import (
     paragraph_pieces,
     run_on_quotes,
     trim,
+    unclaimed_clauses,
     widen_to_quotes,
 )
 from claimgraph.nlp.speaker_frames import frame_speaker, named_mentions
@@ -253,7 +254,7 @@ def find_claims(
     actors = actors if actors is not None else default_actors()
     sentences = analysed_sentences(doc)
     sentence_of = {i: n for n, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
-    mentions = named_mentions(doc, sentence_of)
+    mentions = named_mentions(doc, sentence_of, lexicon)
     quotes = find_quotes(text_of(doc))
     author = doc._.document.author if doc._.document is not None else None
     claims: list[Claim] = []
@@ -282,6 +283,11 @@ def find_claims(
             claims.append(make_claim(doc, content, speaker, frame.cue, found))
             contents.append(content)
         if frames and not all(f.embedded for f in frames):
+            taken = [f.content for f in frames]
+            taken += [(f.cue.start_char, f.cue.end_char) for f in frames if len(f.cue)]
+            taken += [(f.source.start_char, f.source.end_char) for f in frames if len(f.source)]
+            for span in unclaimed_clauses(doc, sent, taken):
+                claims.append(make_claim(doc, span, Speaker(author, "author"), None, found))
             continue
         if not frames and covered(sent, contents):
             continue

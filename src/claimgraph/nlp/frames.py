@@ -250,11 +250,28 @@ def line_start(token: Token, sent: Span) -> int:
     return i
 
 
+def beyond_semicolon(verb: Token, complements: list[Token]) -> list[Token]:
+    """Drop a clause the parser hung on a cue from across a semicolon before it.
+
+    "Forces detained a commander; he admitted that fighters trained …": the detention is
+    the writer's, only what follows "admitted" is the commander's. Kept when nothing else
+    would be left.
+    """
+    doc = verb.doc
+
+    def cut_off(token: Token) -> bool:
+        end = token.right_edge.i
+        return end < verb.i and any(t.text == ";" for t in doc[end + 1 : verb.i])
+
+    kept = [c for c in complements if not cut_off(c)]
+    return kept or complements
+
+
 def content_range(
     verb: Token, source: Span, sent: Span, cues: Cues, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Return the characters of what a cue verb attributes, or None when nothing is attributed."""
-    complements = complement_tokens(verb, cues)
+    complements = beyond_semicolon(verb, complement_tokens(verb, cues))
     if complements:
         first = min(t.left_edge.i for t in complements)
         last = max(t.right_edge.i for t in complements)

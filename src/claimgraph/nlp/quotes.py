@@ -15,6 +15,8 @@ from claimgraph.model import Claim
 from claimgraph.nlp.extensions import text_of
 
 EDGE_PUNCT = ",;:—–-()[] \n\t"
+# A clause before a semicolon needs this many words to be a claim of its own.
+MIN_CLAUSE_WORDS = 3
 # A quote longer than this is taken as an unbalanced quotation mark, not a quote.
 MAX_QUOTE_CHARS = 3000
 
@@ -89,6 +91,26 @@ def covered(sent: Span, ranges: list[tuple[int, int]]) -> bool:
     """Tell whether a sentence lies inside a content range found in another sentence."""
     start, end = trim(sent.doc, sent.start_char, sent.end_char)
     return any(r_start <= start and end <= r_end for r_start, r_end in ranges)
+
+
+def unclaimed_clauses(doc: Doc, sent: Span, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the clauses of a sentence, split at semicolons, that no attribution touches.
+
+    "Forces detained a commander; he admitted that …": the detention is the writer's own.
+    """
+    if ";" not in sent.text:
+        return []
+    pieces, start = [], sent.start_char
+    for mark in re.finditer(";", sent.text):
+        pieces.append(trim(doc, start, sent.start_char + mark.start()))
+        start = sent.start_char + mark.end()
+    pieces.append(trim(doc, start, sent.end_char))
+    return [
+        (p_start, p_end)
+        for p_start, p_end in pieces
+        if len(text_of(doc)[p_start:p_end].split()) >= MIN_CLAUSE_WORDS
+        and not any(p_start < t_end and t_start < p_end for t_start, t_end in taken)
+    ]
 
 
 # Words between a speech tag and the quote that continues it ('…," she said. "…'), at most.

@@ -20,6 +20,13 @@ from claimgraph.model import Actor, SpeakerType
 from claimgraph.resolve.actors import ActorLexicon
 
 PERSON_LABELS = frozenset({"PERSON"})
+# A person the text describes without naming ("a senior commander of the group"): what "he"
+# in the same sentence most likely stands for, but never what "the spokesman" points back to.
+NOMINAL = "NOMINAL"
+PRONOUN_PERSON_LABELS = PERSON_LABELS | {NOMINAL}
+# Entity labels of places: a place speaks only by metonymy, for its government ("Washington
+# said"), and never admits something of itself.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A place is not what "the ministry" or "the group" points back to.
 GROUP_LABELS = frozenset({"ORG", "NORP"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -53,6 +60,7 @@ class SpeakerLexicon:
     media_words: frozenset[str]
     media_name_patterns: tuple[re.Pattern[str], ...]
     first_person: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_path(cls, path: Path) -> SpeakerLexicon:
@@ -68,6 +76,7 @@ class SpeakerLexicon:
             media_words=frozenset(data["media_words"]),
             media_name_patterns=tuple(re.compile(p) for p in data["media_name_patterns"]),
             first_person=frozenset(data["first_person"]),
+            person_nouns=frozenset(data.get("anaphor_person_nouns") or ()),
         )
 
 
@@ -108,7 +117,7 @@ def antecedent_labels(source: SourceMention, lexicon: SpeakerLexicon) -> frozens
         return None
     lowered = source.text.strip().lower()
     if lowered in PERSON_PRONOUNS:
-        return PERSON_LABELS
+        return PRONOUN_PERSON_LABELS
     if lowered in GROUP_PRONOUNS:
         return GROUP_LABELS
     if not lowered.startswith(DEFINITE_DETERMINERS):
@@ -126,7 +135,8 @@ def resolve_antecedent(
     """Pick the leftmost compatible mention earlier in the sentence, else in the nearest one back.
 
     Leftmost-first follows the Hobbs/centering preference for subjects and first mentions
-    over the closest noun ("The case of A, known as 'B', ... he admitted" → A).
+    over the closest noun ("The case of A, known as 'B', ... he admitted" → A). Within a
+    sentence a name comes before a description ("A spokesman, Ali Khan, said …" → Ali Khan).
     """
     for back in range(MAX_SENTENCES_BACK + 1):
         candidates = [
@@ -135,7 +145,7 @@ def resolve_antecedent(
             if m.sentence == sentence - back and m.label in labels and (back or m.end <= start)
         ]
         if candidates:
-            return min(candidates, key=lambda m: m.start)
+            return min(candidates, key=lambda m: (m.label == NOMINAL, m.start))
     return None
 
 
