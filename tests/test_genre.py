@@ -58,3 +58,81 @@ def test_genre(nlp, run_pipeline, text, meta, genre, evidence):
     assert found == genre
     if evidence is not None:
         assert any(evidence in reason for reason in reasons)
+
+
+# Written for these tests; each stands for a kind of real reporting (none is dev data).
+SIGNED_OPINION = (
+    "The Quiet Collapse of the Northern Truce\n\n"
+    "By Mariam Idris\n\n"
+    "Make no mistake: the truce in the north is over, and the capital is pretending otherwise. "
+    "Aid groups say convoys have been turned back at three checkpoints since the spring. "
+    "According to a report by a local monitor, armed men burned a market near the river.\n\n"
+    "Donors who fund the security forces should ask what their money is buying. "
+    "The government must reopen the roads now, before the harvest is lost."
+)
+LOCAL_SERVICE_NEWS = (
+    "County offers tax relief to older homeowners\n\n"
+    "Elderly and disabled residents can apply for property tax credits of up to $1,000, the "
+    "county assessor said on Tuesday. To qualify, an applicant must be 65 or older by the end "
+    "of last year, and applicants must have lived in the county for at least two years. "
+    "Applications are accepted at the assessor's office until May 15. Last year 412 households "
+    "received the credit, assessor Tom Reilly said. For forms, call the office at 555-0100."
+)
+WIRE_NEWS_NO_DATELINE = (
+    "Gunmen kill four guards at northern checkpoint\n\n"
+    "Gunmen killed four guards at a checkpoint outside the town of Dara on Tuesday, the "
+    "provincial police chief said. Two attackers were wounded and arrested, he told reporters. "
+    "A spokesman for the interior ministry said the checkpoint had been attacked twice this "
+    "year. No group has claimed responsibility. Residents said the road remained closed on "
+    "Wednesday morning while soldiers searched nearby villages."
+)
+LETTER = (
+    "LETTERS\n\n"
+    "I have lived in this city for forty years and I cannot remember the roads in such a state. "
+    "Why does the council keep promising repairs it never makes? We pay our taxes. "
+    "It is time the mayor explained where the money went."
+)
+CONTRIBUTOR = (
+    "What the ceasefire talks leave out\n\n"
+    "The talks in the capital have been described as a breakthrough. They are nothing of the "
+    "kind: the two armies have agreed to meet again, and that is all. The militias that did "
+    "most of the killing are not at the table, and nobody has asked the displaced what they "
+    "want. A settlement that ignores them will not hold.\n\n"
+    "Samir Aziz is a professor of politics at the University of the North."
+)
+
+# (text, genre): opinion writing comes out as opinion; reporting, rules included, stays news
+WRITING = [
+    (SIGNED_OPINION, "opinion"),
+    (LETTER, "opinion"),
+    (CONTRIBUTOR, "opinion"),
+    (LOCAL_SERVICE_NEWS, "news"),
+    (WIRE_NEWS_NO_DATELINE, "news"),
+]
+
+
+@pytest.mark.parametrize(("text", "genre"), WRITING)
+def test_opinion_writing_is_opinion_and_reporting_is_news(nlp, run_pipeline, text, genre):
+    found, reasons = run_pipeline(nlp, text)._.genre
+    assert found == genre, reasons
+
+
+def test_the_bundled_opinion_sample_is_opinion(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+    from claimgraph.data_files import data_path
+
+    sample = data_path("samples", "02_opinion.txt")
+    result = CliRunner().invoke(app, ["extract", str(sample), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert record["document"]["genre"] == "opinion"
+    speakers = [c["speaker"]["name"] for c in record["claims"]] + [
+        e["speaker"]["name"] for e in record["events"]
+    ]
+    assert "Niamey" not in speakers
+    arrest = next(e for e in record["events"] if e["sub_event_type"] == "Arrests")
+    assert arrest["actor1"]["name"] == "Military Forces of Niger"
