@@ -1,7 +1,7 @@
 """Check-worthiness: factual, checkable statements score >= 0.5; talk that cannot be checked < 0.5.
 
-What ships is the heuristic in claimgraph.nlp.modality; the trained model is built locally
-(training/), so its mechanics are tested here on a toy model file the tests write.
+The shipped model (data/models/checkworthiness.npz, trained on ClaimBuster: training/) scores
+claims by default; its mechanics are also tested on toy model files the tests write.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from claimgraph.data_files import data_path
 from claimgraph.nlp.checkworthiness import (
+    MODEL_ENV,
+    SHIPPED_MODEL,
     CheckWorthinessModel,
     installed_model,
     score_check_worthiness,
@@ -85,10 +88,57 @@ def test_odd_text_gets_a_low_score_without_crashing(nlp: Language, text: str) ->
     assert 0.0 <= sentence_score(nlp, text) < 0.5
 
 
-def test_no_model_is_installed_unless_the_user_builds_one(monkeypatch) -> None:
-    monkeypatch.delenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL", raising=False)
+@pytest.fixture
+def default_model(monkeypatch):
+    """The model a user gets without setting anything."""
+    monkeypatch.delenv(MODEL_ENV, raising=False)
     installed_model.cache_clear()
-    assert installed_model() is None
+    yield installed_model()
+    installed_model.cache_clear()
+
+
+def test_the_shipped_model_loads_from_the_package_without_the_env_var(default_model) -> None:
+    shipped = data_path(*SHIPPED_MODEL)
+    assert shipped.exists() and shipped.stat().st_size < 5_000_000
+    assert default_model is not None
+    assert default_model.vectors.dtype == np.int8
+    assert default_model.vectors.shape[1] == default_model.hidden_weights.shape[0]
+
+
+def test_the_env_var_can_turn_the_model_off(nlp: Language, monkeypatch) -> None:
+    monkeypatch.setenv(MODEL_ENV, "heuristic")
+    installed_model.cache_clear()
+    try:
+        assert installed_model() is None
+        assert 0.0 <= sentence_score(nlp, "Gunmen killed 14 villagers on Sunday.") <= 1.0
+    finally:
+        installed_model.cache_clear()
+
+
+# (check-worthy factual claim, a sentence on the same topic that is not worth checking)
+WORTHIER_THAN = [
+    ("Unemployment rose to 8 percent last year.", "I think we all want more jobs."),
+    ("The army said 30 fighters were killed in the raid.", "The raid was a terrible thing."),
+    ("Food prices have doubled since 2021.", "Nobody likes paying more for food."),
+    ("The government cut the health budget by 12 percent.", "Health is what matters most."),
+]
+
+
+@pytest.mark.parametrize(("factual", "other"), WORTHIER_THAN)
+def test_a_checkable_fact_scores_above_talk_on_the_same_topic(
+    nlp: Language, default_model, factual: str, other: str
+) -> None:
+    assert sentence_score(nlp, factual) > sentence_score(nlp, other)
+
+
+def test_scoring_is_fast_enough_to_run_on_every_claim(default_model) -> None:
+    import time
+
+    texts = [f"The ministry said {n} people were displaced by the fighting." for n in range(500)]
+    started = time.perf_counter()
+    score_check_worthiness(texts, default_model)
+    # ~30 µs per text when measured; the bound leaves room for a loaded machine.
+    assert (time.perf_counter() - started) / len(texts) < 0.002
 
 
 def test_no_texts_no_scores(tmp_path) -> None:
@@ -129,6 +179,23 @@ def toy_model(tmp_path) -> CheckWorthinessModel:
     return CheckWorthinessModel.from_path(path)
 
 
+def test_four_bit_vectors_unpack_to_their_signed_values(tmp_path) -> None:
+    values = np.array([[-8, 7, -1, 0], [3, -4, 5, -6]], dtype=np.int8)
+    packed = (values[:, 0::2].astype(np.uint8) & 0x0F) | (values[:, 1::2].astype(np.uint8) << 4)
+    path = tmp_path / "four_bit.npz"
+    np.savez(
+        path,
+        vocab=np.array("a\nb"),
+        vectors4=packed.astype(np.uint8),
+        scale=np.ones(4, dtype=np.float32),
+        hidden_weights=np.zeros((4, 1), dtype=np.float32),
+        hidden_bias=np.zeros(1, dtype=np.float32),
+        output_weights=np.zeros(1, dtype=np.float32),
+        output_bias=np.float32(0.0),
+    )
+    assert CheckWorthinessModel.from_path(path).vectors.tolist() == values.tolist()
+
+
 def test_text_is_lowercased_and_stripped_of_accents_like_uncased_minilm(tmp_path) -> None:
     model = toy_model(tmp_path)
     assert token_ids("CAFÉ", model) == token_ids("cafe", model) != []
@@ -142,14 +209,15 @@ def test_a_model_file_scores_texts_one_per_text_in_order(tmp_path) -> None:
 
 def test_claims_use_an_installed_model(tmp_path, monkeypatch, nlp: Language) -> None:
     toy_model(tmp_path)
-    monkeypatch.setenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL", str(tmp_path / "toy.npz"))
+    monkeypatch.setenv(MODEL_ENV, str(tmp_path / "toy.npz"))
     installed_model.cache_clear()
     try:
+        assert installed_model().vocab["killed"] == 1  # the toy, not the shipped model
         doc = nlp("hello killed")
         assert check_worthiness(doc[1:2], "author", "asserted") > 0.5
         assert check_worthiness(doc[0:1], "author", "asserted") < 0.5
     finally:
-        monkeypatch.delenv("CLAIMGRAPH_CHECKWORTHINESS_MODEL")
+        monkeypatch.delenv(MODEL_ENV)
         installed_model.cache_clear()
 
 
