@@ -3,7 +3,8 @@
 Modality follows DESIGN.md: `hedged` when a hedge cue lies in the claim's region (then the
 hedge span is kept), else `denied`, else `questioned`, else `attributed` when the speaker is
 not the author and `asserted` when it is. Cue lists are lemma sequences in data/cues.yaml,
-matched with spaCy's Matcher so inflections match ("is believed", "were believed").
+matched as lemma patterns (nlp/lemma_patterns.py) so inflections match ("is believed",
+"were believed").
 
 `check_worthiness` is a first heuristic over surface signals; issue 5 will swap in a trained
 model behind the same signature.
@@ -15,7 +16,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -23,6 +23,7 @@ from claimgraph.data_files import load_yaml, read_data_yaml
 from claimgraph.model import Modality, SpeakerType
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.extensions import entities_in
+from claimgraph.nlp.lemma_patterns import LemmaPatterns
 
 KINDS = ("hedges", "sourced_hedges", "denials", "questions")
 PRESCRIPTIVE = frozenset({"must", "should", "ought", "need", "shall"})
@@ -44,14 +45,6 @@ CHECKABLE_ENTITIES = frozenset(
 )
 
 
-def lemma_pattern(phrase: str) -> list[dict[str, object]]:
-    """Turn "reject * claim" into a Matcher pattern; "*" is one optional token of any kind."""
-    pattern: list[dict[str, object]] = []
-    for word in phrase.split():
-        pattern.append({"OP": "?"} if word == "*" else {"LEMMA": word})
-    return pattern
-
-
 class ModalityCues(NamedTuple):
     """Character ranges of the modality cues found in one document."""
 
@@ -65,9 +58,7 @@ class ModalityMatcher:
     """Find hedge, denial and question cues in a Doc."""
 
     def __init__(self, vocab: Vocab, phrases: dict[str, list[str]]) -> None:
-        self.matcher = Matcher(vocab)
-        for kind in KINDS:
-            self.matcher.add(kind, [lemma_pattern(p) for p in phrases.get(kind, [])])
+        self.patterns = LemmaPatterns({kind: phrases.get(kind, []) for kind in KINDS})
 
     @classmethod
     def from_path(cls, vocab: Vocab, path: Path | None = None) -> ModalityMatcher:
@@ -81,8 +72,7 @@ class ModalityMatcher:
     def find(self, doc: Doc) -> ModalityCues:
         """Return the character ranges of every cue, longest match per start."""
         found: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
-        for match_id, start, end in self.matcher(doc):
-            kind = doc.vocab.strings[match_id]
+        for kind, start, end in self.patterns(doc):
             span = doc[start:end]
             ranges = found[kind]
             ranges[span.start_char] = max(ranges.get(span.start_char, 0), span.end_char)

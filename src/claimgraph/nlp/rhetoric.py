@@ -8,75 +8,19 @@ keep the longest span.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import get_args
 
-from spacy.attrs import LEMMA
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from claimgraph.data_files import lexicon_cache, load_yaml, read_data_yaml
 from claimgraph.model import Rhetoric, RhetoricKind
 from claimgraph.nlp.extensions import is_ignored
+from claimgraph.nlp.lemma_patterns import LemmaPatterns
 
 KINDS: tuple[str, ...] = get_args(RhetoricKind)
-
-
-# One pattern step: the lemmas it accepts, or None for "*" (one optional token of any kind).
-Step = frozenset[int] | None
-
-
-class LemmaPatterns:
-    """Lemma-sequence patterns, indexed by the lemma they start with.
-
-    spaCy's Matcher steps every pattern through every token; indexing by first lemma tries
-    at each token only the patterns that can start there. The matches are those the Matcher
-    would give for the same patterns: every (start, end) any pattern spans, "*" taken or not.
-    """
-
-    def __init__(self, patterns: dict[str, tuple[str, ...]]) -> None:
-        self._by_first: dict[int, list[tuple[str, tuple[Step, ...]]]] = {}
-        self._anywhere: list[tuple[str, tuple[Step, ...]]] = []
-        for kind, phrases in patterns.items():
-            for phrase in phrases:
-                steps = tuple(_step(word) for word in phrase.split())
-                if not steps:
-                    continue
-                first = steps[0]
-                if first is None:
-                    self._anywhere.append((kind, steps))
-                for lemma in first or ():
-                    self._by_first.setdefault(lemma, []).append((kind, steps))
-
-    def matches(self, lemmas: Sequence[int]) -> list[tuple[str, int, int]]:
-        """Return (kind, start, end) for every span of the lemma ids some pattern matches."""
-        found: list[tuple[str, int, int]] = []
-        for start, lemma in enumerate(lemmas):
-            for kind, steps in (*self._by_first.get(lemma, ()), *self._anywhere):
-                found.extend(
-                    (kind, start, end) for end in _ends(steps, lemmas, start) if end > start
-                )
-        return found
-
-
-def _step(word: str) -> Step:
-    """Turn one pattern word into a step: "*" any one token or none, "a|b" either lemma."""
-    return None if word == "*" else frozenset(get_string_id(w) for w in word.split("|"))
-
-
-def _ends(steps: tuple[Step, ...], lemmas: Sequence[int], at: int) -> Iterator[int]:
-    """Yield every end of a match of `steps` from token `at`."""
-    if not steps:
-        yield at
-        return
-    step, rest = steps[0], steps[1:]
-    if step is None:
-        yield from _ends(rest, lemmas, at)
-    if at < len(lemmas) and (step is None or lemmas[at] in step):
-        yield from _ends(rest, lemmas, at + 1)
 
 
 @lexicon_cache
@@ -91,7 +35,7 @@ def load_patterns(path: Path | None = None) -> dict[str, tuple[str, ...]]:
 
 def find_rhetoric(doc: Doc, patterns: LemmaPatterns) -> list[Rhetoric]:
     """Return the rhetoric spans of a document in text order, longest match on overlap."""
-    matches = patterns.matches(doc.to_array(LEMMA).tolist())
+    matches = patterns(doc)
     spans = [doc[start:end] for _, start, end in matches]
     kinds = {(start, end): kind for kind, start, end in matches}
     found = []
