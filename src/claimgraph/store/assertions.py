@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
@@ -94,7 +94,7 @@ def corroborate_document(
                 frontier.append(view)
         if not frontier:
             break
-    syndication = _syndication(connection, {v.document_id for v in views.values()}, memory)
+    syndication = _Syndication(connection, {v.document_id for v in views.values()}, memory)
     assertions = cluster(views.values(), syndication=syndication, similarity=memory.similarity)
     _write(connection, assertions, sorted(old_ids), current)
 
@@ -197,11 +197,32 @@ def _main_events(connection: Connection, document_ids: Sequence[str]) -> dict[st
     return found
 
 
-def _syndication(connection: Connection, document_ids: set[str], memory: Memory) -> dict[str, str]:
+class _Syndication(Mapping[str, str]):
+    """Document id -> syndication group for a neighbourhood's documents, found on first lookup.
+
+    `summarize` looks groups up only for an assertion with two or more reports that count,
+    so most documents are stored without a signature (and without loading datasketch)."""
+
+    def __init__(self, connection: Connection, document_ids: set[str], memory: Memory) -> None:
+        self._connection, self._ids, self._memory = connection, sorted(document_ids), memory
+        self._groups: dict[str, str] | None = None
+
+    def __getitem__(self, document_id: str) -> str:
+        if self._groups is None:
+            self._groups = _syndication(self._connection, self._ids, self._memory)
+        return self._groups[document_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def _syndication(connection: Connection, ids: Sequence[str], memory: Memory) -> dict[str, str]:
     """Return document id -> its syndication group, for the documents of a neighbourhood."""
-    if len(document_ids) < 2:
+    if len(ids) < 2:
         return {}  # a document alone is its own group (and needs no signature)
-    ids = sorted(document_ids)
     missing = [key for key in ids if key not in memory.signatures]
     for start in range(0, len(missing), _CHUNK):
         rows = connection.execute(
