@@ -9,7 +9,6 @@ import pytest
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
     EventView,
-    document_similarity,
     haversine_km,
     incident_similarity,
     places_compatible,
@@ -134,10 +133,3 @@ def test_documents_about_different_people_do_not_link_on_one_generic_sentence() 
     assert not same_incident(with_document(first, LOPEZ), with_document(second, KOWALSKI))
     assert same_incident(with_document(first, LOPEZ), with_document(second, LOPEZ + " Police asked for help."))
 
-
-def test_the_place_both_reports_name_is_left_out_of_the_document_cosine() -> None:
-    one = "Peshawar police said gunmen shot a shopkeeper in Peshawar's Saddar bazaar, Khyber Pakhtunkhwa."
-    other = "In Peshawar, a bomb hit a police van on Ring Road, Peshawar officials in Khyber Pakhtunkhwa said."
-    a, b = with_document(report(place=PESHAWAR), one), with_document(report(place=PESHAWAR, doc="d2"), other)
-    assert document_similarity(a, b, a.place_words | b.place_words) < document_similarity(a, b)
-    assert {"peshawar", "khyber", "pakhtunkhwa"} <= a.place_words

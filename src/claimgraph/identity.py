@@ -100,7 +100,7 @@ W_TEXT: Final = 0.4
 # (benchmarks/corroboration.py, every event of a document, headline words as context):
 # pairwise F1 0.65 there, 0.63 on the odd half never tuned on (unweighted words, before
 # document profiles). With rarity weights the same values stay best on the even half
-# (x0.8 and x1.2 of them score 0.02 and 0.005 lower).
+# (x0.8 and x1.2 of them score 0.026 and 0.005 lower).
 TEXT_MIN_PRECISE: Final = 0.1
 TEXT_MIN_COARSE: Final = 0.3
 TEXT_MIN_VAGUE: Final = 0.45
@@ -120,19 +120,14 @@ TEXT_MIN_FAR: Final = 0.35
 # event (both: recall 0.77 -> 0.61; any pair: the same F1, toll range held less often).
 DOCUMENT_MIN: Final = 0.3
 DOCUMENT_MIN_FAR: Final = 0.35
-# When the two places agree, the words naming them ("Marion County", "Peshawar") are left out
-# of the cosine: the place is already judged, and two incidents in one town share its name.
-# On the gvc_train even half that cosine tells incidents apart better (pairs of documents
-# whose places agree, main events: 104 of 119 right pairs and none of 804 wrong ones reach
-# 0.25, against 100 right and 2 wrong at the full cosine's 0.3); pairwise F1 0.898 -> 0.912
-# (0.22 and 0.28 scored 0.904 and 0.898).
-DOCUMENT_MIN_PLACED: Final = 0.25
 # Two documents that share almost no rare words are about different incidents, whatever one
 # sentence of each shares ("another shooting", "the 15-year-old"): below this cosine no
 # report of one links to a report of the other. On the gvc_train even half every pair of
 # documents of one incident that blocking compares reaches 0.1, and 1,160 of 1,595 pairs of
-# different incidents do not; it removes 2 of the 3 wrong links left there (0.15 also
-# removes right ones). It applies only when both documents have a profile.
+# different incidents do not. With the weighted evidence overlap it leaves 4 of the 5 pairs
+# of documents of different incidents that still link there (0.15 also cuts right ones);
+# it matters where reports are denser: wrong merges across the halves of gvc_train. It
+# applies only when both documents have a profile.
 DOCUMENT_FLOOR: Final = 0.1
 
 
@@ -141,9 +136,8 @@ class EventView:
     """What identity reads of one event: the event, its document, and that document's facts.
 
     `words` are the content words of the evidence (see `content_words`), `rarity` their
-    weights (`claimgraph.rarity.word_weight`) and `mass` the weights' sum; `place_words` the
-    words of the event's place names (name, admin1, admin2). Build views with `EventView.of`
-    so they are computed once.
+    weights (`claimgraph.rarity.word_weight`) and `mass` the weights' sum; build views with
+    `EventView.of` so they are computed once.
     """
 
     event: Event
@@ -153,7 +147,6 @@ class EventView:
     words: frozenset[str] = frozenset()
     rarity: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
     mass: float = field(default=0.0, compare=False, hash=False)
-    place_words: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
     profile: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
     main: bool = True
 
@@ -180,20 +173,8 @@ class EventView:
         words = content_words(text)
         rarity = {word: word_weight(word) for word in words}
         mass = math.fsum(rarity.values())
-        location = event.location
-        names = (location.name, location.admin1, location.admin2) if location else ()
-        place_words = frozenset(_WORD.findall(" ".join(n for n in names if n).lower()))
         return cls(
-            event,
-            event.document_id,
-            published,
-            genre,
-            words,
-            rarity,
-            mass,
-            place_words,
-            profile or {},
-            main,
+            event, event.document_id, published, genre, words, rarity, mass, profile or {}, main
         )
 
     @property
@@ -309,21 +290,10 @@ def text_overlap(a: EventView, b: EventView) -> float:
     return math.fsum([rarity[word] for word in shared]) / smaller
 
 
-def document_similarity(a: EventView, b: EventView, without: frozenset[str] = frozenset()) -> float:
-    """Return the cosine of the two documents' weighted words (0 when either has none).
-
-    Words in `without` are left out of both profiles (which are then scaled to unit length).
-    """
+def document_similarity(a: EventView, b: EventView) -> float:
+    """Return the cosine of the two documents' weighted words (0 when either has none)."""
     x, y = (a.profile, b.profile) if len(a.profile) <= len(b.profile) else (b.profile, a.profile)
-    if not without:
-        return sum(weight * y.get(word, 0.0) for word, weight in x.items())
-    dot = sum(weight * y.get(word, 0.0) for word, weight in x.items() if word not in without)
-    # fsum: exact, so the (hash-dependent) order of the set cannot change the result.
-    left_x = 1.0 - math.fsum([x.get(word, 0.0) ** 2 for word in without])
-    left_y = 1.0 - math.fsum([y.get(word, 0.0) ** 2 for word in without])
-    if dot <= 0.0 or left_x <= 0.0 or left_y <= 0.0:
-        return 0.0
-    return min(1.0, dot / math.sqrt(left_x * left_y))
+    return sum(weight * y.get(word, 0.0) for word, weight in x.items())
 
 
 def incident_similarity(a: EventView, b: EventView) -> float:
@@ -334,23 +304,19 @@ def incident_similarity(a: EventView, b: EventView) -> float:
     same_place = places_compatible(a.event.location, b.event.location)
     if same_time is False:
         return 0.0
-    document, document_min = 0.0, DOCUMENT_MIN
+    document = 0.0
     if a.document_id != b.document_id and a.profile and b.profile:
         whole = document_similarity(a, b)
         if whole < DOCUMENT_FLOOR:
             return 0.0
-        # A profile tells what its document is about: it speaks for the main event only.
-        if (a.main or b.main) and same_place:
-            without = a.place_words | b.place_words
-            document, document_min = document_similarity(a, b, without), DOCUMENT_MIN_PLACED
-        elif a.main or b.main:
+        if a.main or b.main:  # a profile tells what its document is about: its main event
             document = whole
     overlap = text_overlap(a, b)
     far = same_place is False and _jaccard(a.words, b.words) < TEXT_MIN_FAR
     if far and document < DOCUMENT_MIN_FAR:
         return 0.0
     needed = _text_needed(a.event, b.event, same_time, same_place)
-    if not far and document < document_min and overlap < needed:
+    if not far and document < DOCUMENT_MIN and overlap < needed:
         return 0.0
     score = W_TEXT * max(overlap, document)
     score += W_DATE * (1.0 if same_time else 0.5)
