@@ -131,16 +131,6 @@ def test_a_checkable_fact_scores_above_talk_on_the_same_topic(
     assert sentence_score(nlp, factual) > sentence_score(nlp, other)
 
 
-def test_scoring_is_fast_enough_to_run_on_every_claim(default_model) -> None:
-    import time
-
-    texts = [f"The ministry said {n} people were displaced by the fighting." for n in range(500)]
-    started = time.perf_counter()
-    score_check_worthiness(texts, default_model)
-    # ~30 µs per text when measured; the bound leaves room for a loaded machine.
-    assert (time.perf_counter() - started) / len(texts) < 0.002
-
-
 def test_no_texts_no_scores(tmp_path) -> None:
     assert score_check_worthiness([], toy_model(tmp_path)) == []
 
