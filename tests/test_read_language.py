@@ -60,6 +60,10 @@ FOREIGN_PARAGRAPHS = {
     "Angriff auf eine Kaserne festgenommen. Nach Angaben des Bürgermeisters war die Lage in "
     "der Stadt danach ruhig, doch die Bewohner fürchten, dass die Gewalt zurückkehrt. Die "
     "Armee hat zusätzliche Truppen in die Region geschickt und die Straßen gesperrt.",
+    "da": "Sikkerhedsstyrkerne anholdt i går tre mistænkte i den nordlige del af landet efter "
+    "et angreb på en militærlejr. Ifølge borgmesteren var situationen i byen derefter rolig, "
+    "men beboerne frygter, at volden vender tilbage. Hæren har sendt flere tropper til "
+    "regionen og lukket de vigtigste veje, og politiet er til stede overalt.",
     "id": "Pasukan keamanan menangkap tiga tersangka di wilayah utara negara itu kemarin "
     "setelah serangan terhadap sebuah markas militer. Menurut wali kota, situasi di kota "
     "itu tenang setelahnya, tetapi warga khawatir kekerasan akan kembali. Tentara mengirim "
