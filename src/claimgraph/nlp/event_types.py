@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.data_files import lexicon_cache, read_data_yaml
@@ -155,16 +156,29 @@ class TriggerMatcher:
         self._sequences: list[frozenset[tuple[int, ...]]] = []
         self._by_first: dict[int, list[int]] = {}
         tokenised: dict[str, tuple[int, ...]] = {}
+        # A word of letters only, unless the tokenizer has a special case for it ("cannot"),
+        # is one token: its lowercase hash needs no tokenising (checked on every shipped form).
+        special = getattr(nlp.tokenizer, "rules", None) or {}
+
+        def plain(word: str) -> bool:
+            return word.isalpha() and word not in special
 
         def lowers(text: str) -> tuple[int, ...]:
             if text not in tokenised:
-                tokenised[text] = tuple(t.lower for t in nlp.make_doc(text))
+                tokenised[text] = (
+                    (get_string_id(text.lower()),)
+                    if plain(text)
+                    else tuple(t.lower for t in nlp.make_doc(text))
+                )
             return tokenised[text]
 
         for phrase in phrases:
             index = len(self.phrases)
             self.phrases.append(phrase)
-            words = [t.text for t in nlp.make_doc(phrase)]
+            split = phrase.split(" ")
+            words = (
+                split if all(plain(w) for w in split) else [t.text for t in nlp.make_doc(phrase)]
+            )
             forms = [_inflections(w) for w in words]
             if all(len(lowers(f)) == 1 for word_forms in forms for f in word_forms):
                 slots = tuple(frozenset(lowers(f)[0] for f in word_forms) for word_forms in forms)
