@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from claimgraph.model import (
     Actor,
@@ -27,9 +27,11 @@ from claimgraph.model import (
 from claimgraph.store import Store, database_url, document_key
 from claimgraph.store.database import (
     SCHEMA_REVISION,
+    alembic_config,
     create_store_engine,
     current_revision,
     head_revision,
+    migrate,
     stored_revision,
 )
 from claimgraph.store.read import (
@@ -231,3 +233,31 @@ def test_opening_a_store_knows_the_newest_migration_without_alembic(tmp_path: Pa
     assert stored_revision(store.engine) == current_revision(store.engine) == SCHEMA_REVISION
     store.close()
     assert stored_revision(create_store_engine(f"sqlite:///{tmp_path / 'empty.db'}")) is None
+
+
+def test_a_new_store_has_the_schema_the_migrations_build(tmp_path: Path) -> None:
+    # Store.open creates a new store from schema.metadata (no Alembic); an older store is
+    # migrated. Both must give the same tables, and a created store must take migrations.
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from claimgraph.store.schema import metadata
+
+    created = Store.open(str(tmp_path / "created.db")).engine
+    migrated = create_store_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    migrate(migrated)
+    for engine in (created, migrated):
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, metadata) == []
+        assert current_revision(engine) == head_revision()
+    tables = [set(inspect(engine).get_table_names()) for engine in (created, migrated)]
+    assert tables[0] == tables[1]
+    config = alembic_config()  # a created store takes Alembic's downgrades and upgrades
+    with created.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert current_revision(created) == "0001"
+    migrate(created)
+    assert current_revision(created) == head_revision()
