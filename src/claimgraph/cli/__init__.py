@@ -10,6 +10,7 @@ model's. `claimgraph.cli.app` imported from here (tests, other programs) has eve
 
 from __future__ import annotations
 
+import gc
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,11 @@ COMMAND_MODULES = {
 
 __all__ = ["COMMAND_MODULES", "app", "load_commands", "main"]
 
+# A command runs a batch: per document, many short-lived objects and few cycles. Python's
+# default (a young-generation collection every 700 allocations) spent ~1.7% of `extract`'s
+# CPU on 300 news articles; every 10,000 allocations, ~0.5%.
+GC_THRESHOLDS = (10_000, 10, 10)
+
 
 def load_commands(names: list[str] | None = None) -> typer.Typer:
     """Import the modules registering the named commands (all when None); return the app."""
@@ -54,6 +60,7 @@ def load_commands(names: list[str] | None = None) -> typer.Typer:
 
 def main() -> Any:
     """Run the command named on the command line, importing only what it needs."""
+    gc.set_threshold(*GC_THRESHOLDS)
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
     # Help, --version, an unknown or no command: every command, so help lists them all.
     known = command is not None and command in COMMAND_MODULES and "--help" not in sys.argv
