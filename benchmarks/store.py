@@ -4,7 +4,9 @@
 
 1. `claimgraph ingest` and `claimgraph extract` on the same LGL news articles (the FIRST ones
    of ../shared/data/dev/geoparsing/lgl.xml; the acceptance check uses the last 300), in the
-   same run: documents/s of each and their ratio (storing should cost little).
+   same run: documents/s of each and their ratio (storing should cost little), and the CPU
+   seconds ingest adds per 100 documents (user + system of each run: unlike wall time, it
+   holds on a loaded machine).
 2. Store size per 1,000 documents (the SQLite file after that ingest, WAL checkpointed).
 3. `events` query time on a store of --events synthetic events (written through the store's
    own functions, no spaCy): the filters users type, with and without a limit.
@@ -20,6 +22,7 @@ import hashlib
 import json
 import random
 import re
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -69,22 +72,27 @@ def first_articles(n: int, folder: Path) -> Path:
     return path
 
 
-def timed(*args: str) -> float:
-    """Run the CLI and return its wall time; stop the benchmark if it fails."""
+def timed(*args: str) -> tuple[float, float]:
+    """Run the CLI and return its wall and CPU time; stop the benchmark if it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([CLI, *args], capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"claimgraph {' '.join(args)} failed: {result.stderr[-400:]}")
-    return elapsed
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu
 
 
 def ingest_against_extract(n: int, folder: Path) -> dict[str, float]:
     """Time extract and ingest on the same articles; measure the store's size."""
     corpus = first_articles(n, folder)
-    t_extract = timed("extract", str(corpus), "--format", "jsonl", "-o", str(folder / "out.jsonl"))
+    t_extract, cpu_extract = timed(
+        "extract", str(corpus), "--format", "jsonl", "-o", str(folder / "out.jsonl")
+    )
     db = folder / "ingest.db"
-    t_ingest = timed("ingest", str(corpus), "--db", str(db), "--quiet")
+    t_ingest, cpu_ingest = timed("ingest", str(corpus), "--db", str(db), "--quiet")
     with sqlite3.connect(db) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = db.stat().st_size
@@ -93,6 +101,8 @@ def ingest_against_extract(n: int, folder: Path) -> dict[str, float]:
         "extract_docs_per_s": round(n / t_extract, 2),
         "ingest_docs_per_s": round(n / t_ingest, 2),
         "ingest_vs_extract": round(t_extract / t_ingest, 3),
+        "ingest_vs_extract_cpu": round(cpu_extract / cpu_ingest, 3),
+        "ingest_added_cpu_s_per_100_docs": round((cpu_ingest - cpu_extract) * 100 / n, 2),
         "store_mb_per_1000_docs": round(size / 1e6 * 1000 / n, 1),
     }
 
@@ -170,7 +180,7 @@ def check(results: dict[str, float]) -> int:
         got = results.get(key)
         if got is None:
             continue
-        higher_is_better = not key.startswith(("query_ms", "store_mb"))
+        higher_is_better = not key.startswith(("query_ms", "store_mb", "ingest_added"))
         margin = baseline.get("ratio_tolerance", tolerance) if higher_is_better else tolerance
         if higher_is_better and got < expected * (1 - margin):
             failures.append(f"{key}: {got} < baseline {expected}")
