@@ -14,7 +14,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +27,6 @@ from claimgraph.nlp.event_arguments import (
     argument_tokens,
     fatalities_for,
     geo_precision,
-    harms_people,
     named_agent,
     paragraph_scene,
     preceding_actor,
@@ -40,9 +38,16 @@ from claimgraph.nlp.event_arguments import (
     tree_distance,
 )
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
+from claimgraph.nlp.event_merge import Incident, merge_mentions
 from claimgraph.nlp.event_refine import refine_sub_event_type
+from claimgraph.nlp.event_reportedness import (
+    drop_weak_alone,
+    is_anaphoric,
+    is_background,
+    is_reaction,
+    is_reported,
+)
 from claimgraph.nlp.event_types import (
-    GROUND_WORDS,
     Trigger,
     TriggerMatcher,
     TriggerRule,
@@ -57,110 +62,11 @@ from claimgraph.nlp.event_types import (
 from claimgraph.nlp.extensions import analysed_sentences, text_of
 from claimgraph.resolve.dates import DateMention, find_dates
 from claimgraph.resolve.focus import country_focus, country_name
-from claimgraph.taxonomy import EVENT_TYPE_OF, TERRITORIAL_TYPES, VIOLENT_EVENT_TYPES
+from claimgraph.taxonomy import EVENT_TYPE_OF, VIOLENT_EVENT_TYPES
 
-MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
-# Verbs under which an incident is intended, not reported ("trained for attacks").
-INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "train",
-        "prepare",
-        "threaten",
-        "vow",
-        "intend",
-        "aim",
-        "seek",
-        "plot",
-        "warn",
-        "deploy",
-        "direct",
-        "prevent",
-        "avoid",
-        "risk",
-        "fear",
-        "confront",
-        "face",
-    }
-)
-BACKGROUND_CUES = frozenset(
-    {
-        "earlier",
-        "previous",
-        "past",
-        "prior",
-        "former",
-        "example",
-        "recall",
-        "anniversary",
-        "reminiscent",
-        "since",
-        "history",
-        "precedent",
-    }
-)
-REACTION_VERBS = frozenset(
-    {
-        "condemn",
-        "denounce",
-        "respond",
-        "react",
-        "mourn",
-        "investigate",
-        "deplore",
-        "decry",
-        "blame",
-        "praise",
-        "commemorate",
-        "mark",
-    }
-)
-# What a territorial trigger takes: ground (event_types.GROUND_WORDS), or control of it.
-TERRITORY_WORDS = GROUND_WORDS | {"control", "ground"}
-VIOLENT_CAUSES = frozenset(
-    {
-        "wound",
-        "injury",
-        "gunshot",
-        "attack",
-        "blast",
-        "explosion",
-        "torture",
-        "stab",
-        "burn",
-        "beating",
-        "shot",
-        "bullet",
-        "shelling",
-        "strike",
-        "bombing",
-        "violence",
-    }
-)
 # Trigger lemmas that report bloodshed: beside them a foiled attempt was a fight.
 BLOODSHED = frozenset(
     {"kill", "shoot", "dead", "die", "death", "wound", "injure", "fire", "murder"}
-)
-# Words under which an incident is what someone is accused of, not what is being reported.
-CULPABILITY = frozenset(
-    {
-        "involvement",
-        "involve",
-        "accuse",
-        "accused",
-        "wanted",
-        "case",
-        "connection",
-        "mastermind",
-        "charge",
-        "confess",
-        "specialist",
-        "responsible",
-    }
-)
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
-WEAK_ALONE = frozenset(
-    {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat"}
 )
 MAX_SCENE_DISTANCE = 8
 # Sentences of a document's lead (headline + first sentence) read for an incident the rules missed.
@@ -177,30 +83,6 @@ RECOVERY_MIN_PROBABILITY = 0.2
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
 BACKGROUND_PENALTY = 0.2
-
-
-@dataclass(slots=True)
-class Incident:
-    """An incident being coded: mutable only inside this module while mentions merge."""
-
-    sub_event_type: str
-    specificity: int
-    triggers: list[Trigger]
-    scene: Place | None
-    location: Location | None
-    actor1: EventActor | None
-    actor2: EventActor | None
-    fatalities: Fatalities
-    date: str | None
-    time_precision: int | None
-    background: bool
-    anaphoric: bool
-    reaction: bool
-    date_stated: bool
-    speaker: Speaker
-    modality: str
-    evidence: list[TextSpan] = field(default_factory=list)
-    confidence: float = 0.5
 
 
 @Language.factory(
@@ -361,14 +243,6 @@ def dominant_armed_group(actors: Sequence[Actor], min_mentions: int = 2) -> Acto
     return next(a for a in actors if a.name == top)
 
 
-def governing_verb(token: Token) -> Token:
-    """Return the verb a token depends on (the token itself when it is a verb)."""
-    node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
-
-
 def is_short_report(doc: Doc) -> bool:
     """Tell whether a text is a short report (an event note, a news snippet), not an article."""
     return len(text_of(doc)) <= SHORT_REPORT_CHARS
@@ -443,94 +317,10 @@ def is_fighting(trigger: Trigger) -> bool:
     return trigger.rule.specificity >= 2 or trigger.head.lemma_.lower() in BLOODSHED
 
 
-def is_reported(trigger: Trigger) -> bool:
-    """Tell whether a trigger reports an incident: not negated, hypothetical, intended, generic."""
-    head = trigger.head
-    verb = governing_verb(head)
-    for node in {head, verb}:
-        if any(c.dep_ == "neg" for c in node.children):
-            return False
-        if any(is_nobody(c) for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
-            return False
-    if verb.lemma_.lower() in INTENT_VERBS and verb.i != head.i:
-        return False
-    if head.dep_ == "pobj" and head.head.lower_ == "for":
-        return False  # "trained for attacks": purpose, not an incident
-    if died_of_illness(head):
-        return False
-    if head.dep_ in {"attr", "acomp"} and head.pos_ == "NOUN":
-        return False  # "being a suicide bomber was OK": a role, not an incident
-    if trigger.rule.sub_event_type in TERRITORIAL_TYPES and not names_territory(trigger):
-        return False
-    if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
-        generic_present = verb.tag_ in {"VBZ", "VBP"} or any(
-            c.tag_ in {"VBZ", "VBP"} and c.dep_ in {"aux", "auxpass"} for c in verb.children
-        )
-        qualified = any(c.lower_ in BACKGROUND_CUES for c in head.children)
-        if generic_present and not qualified:
-            return False
-    return True
-
-
-def is_reaction(trigger: Trigger) -> bool:
-    """Tell whether a trigger is what someone reacts to ("condemned the attack"), not a report."""
-    verb = governing_verb(trigger.head)
-    return verb.i != trigger.head.i and verb.lemma_.lower() in REACTION_VERBS
-
-
-def names_territory(trigger: Trigger) -> bool:
-    """Tell whether a territorial trigger ("captured", "retook") takes ground, not people."""
-    # What is taken, or "control of" it; not where it happened ("handed over ... in Peshawar").
-    objects = [
-        c
-        for c in trigger.head.children
-        if c.dep_ in {"dobj", "nsubjpass", "pobj"} or (c.dep_ == "prep" and c.lower_ == "of")
-    ]
-    words = {t.lemma_.lower() for o in objects for t in o.subtree}
-    places = {t.ent_type_ for o in objects for t in o.subtree}
-    return bool(words & TERRITORY_WORDS or places & {"GPE", "LOC", "FAC"})
-
-
-def is_nobody(token: Token) -> bool:
-    """Tell whether an argument denies anyone was affected ("no one", "nobody", "no casualties")."""
-    if token.lower_ in {"nobody", "none", "noone"}:
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
-
-
 def lead_end(doc: Doc) -> int:
     """Return where the lead ends: the end of the second analysed sentence (headline + lead)."""
     sentences = analysed_sentences(doc)[:2]
     return sentences[-1].end_char if sentences else 0
-
-
-def died_of_illness(head: Token) -> bool:
-    """Tell whether a death trigger names a cause that is not violence ("died of cancer")."""
-    if head.lemma_.lower() not in {"die", "death"}:
-        return False
-    causes = [
-        c
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in {"of", "from"}
-        for c in p.children
-        if c.dep_ == "pobj"
-    ]
-    return bool(causes) and not any(c.lemma_.lower() in VIOLENT_CAUSES for c in causes)
-
-
-def drop_weak_alone(triggers: list[Trigger]) -> list[Trigger]:
-    """Drop vague triggers ("eliminated", "dead") that no other trigger in the sentence supports.
-
-    A vague verb done to people reports violence on its own ("executed 11 civilians").
-    """
-    if len(triggers) != 1:
-        return triggers
-    (only,) = triggers
-    if only.rule.specificity == 1 and only.head.lemma_.lower() in WEAK_ALONE:
-        return triggers if harms_people(only.head) else []
-    return triggers
 
 
 def scene_of(
@@ -613,39 +403,6 @@ def choose_location(
             return top, to_location(country_place, 3)
         return top, Location(name, None, None, None, focus, None, None, 3)
     return top, None
-
-
-def is_background(
-    triggers: Sequence[Trigger], sentence: Span, rivals: Sequence[Token] = ()
-) -> bool:
-    """Tell whether the incident is an earlier one the document only refers to.
-
-    `rivals` are the triggers of the sentence's other incidents: beside one of them, the deed
-    someone is held for is an earlier incident ("arrested for involvement in the May 3 blast").
-    """
-    lemmas = {t.lemma_.lower() for t in sentence}
-    near = {c.lower_ for t in triggers for c in t.head.children}
-    # "anniversary" marks background only on the trigger itself ("the anniversary of the attack").
-    if near & BACKGROUND_CUES or lemmas & {"example", "recall"}:
-        return True
-    return bool(rivals) and all(
-        any(a.lemma_.lower() in CULPABILITY for a in t.head.ancestors if a.i >= sentence.start)
-        for t in triggers
-    )
-
-
-def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
-    """Tell whether the mention points back at an earlier incident ("those killed")."""
-    for trigger in triggers:
-        head = trigger.head
-        dets = {c.lower_ for c in head.children if c.dep_ == "det"}
-        numbered = any(c.dep_ == "nummod" for c in head.children)
-        if (dets & ANAPHORIC_DETERMINERS and not numbered) or head.head.lower_ in {
-            "those",
-            "these",
-        }:
-            return True
-    return False
 
 
 def code_incident(
@@ -782,141 +539,6 @@ def date_for(
         # Coders' practice for an undated report: publication bounds the event; month precision.
         return published, 3, False
     return None, None, False
-
-
-def dates_agree(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions' dates allow one incident (an unstated date agrees with any)."""
-    return not (a.date_stated and b.date_stated) or a.date == b.date
-
-
-BROAD_FEATURES = ("PCL", "ADM1", "RGN", "CONT", "BDLN")
-
-
-def same_scene(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions put their incidents at the same place."""
-    if a.scene is not None and b.scene is not None and a.scene.text.lower() == b.scene.text.lower():
-        # A province or country named twice is not one scene; a town, a spot or an unknown name is.
-        return not (a.scene.feature_code or "").startswith(BROAD_FEATURES)
-    return (
-        a.location is not None
-        and b.location is not None
-        and a.location.geonameid is not None
-        and a.location.geonameid == b.location.geonameid
-        and a.location.geo_precision == 1
-    )
-
-
-def compatible(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions can be one incident by their types."""
-    type_a, type_b = EVENT_TYPE_OF[a.sub_event_type], EVENT_TYPE_OF[b.sub_event_type]
-    return a.sub_event_type == b.sub_event_type or (
-        type_a in VIOLENT_EVENT_TYPES and type_b in VIOLENT_EVENT_TYPES
-    )
-
-
-SEPARATE_CUES = (
-    "separate",
-    "separately",
-    "another",
-    "meanwhile",
-    "elsewhere",
-    "also",
-    "in addition",
-)
-
-
-def locations_nest(a: Location | None, b: Location | None) -> bool:
-    """Tell whether two locations can be one scene: equal, or one inside the other's district."""
-    if a is None or b is None:
-        return True
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if a.country_code != b.country_code:
-        return False
-    return bool(a.admin2 and a.admin2 == b.admin2)
-
-
-def elaborates(earlier: Incident, incident: Incident) -> bool:
-    """Tell whether a mention with no scene of its own goes on telling the incident before it."""
-    if incident.scene is not None or not dates_agree(earlier, incident):
-        return False
-    text = incident.evidence[0].text.lower()
-    if any(cue in text for cue in SEPARATE_CUES):
-        return False
-    return 0 <= incident.evidence[0].start - earlier.evidence[-1].end <= 3
-
-
-def same_story(earlier: Incident, incident: Incident) -> bool:
-    """Tell whether a headline/lead pair tells one incident: same type, nested places, same toll."""
-    return (
-        earlier.sub_event_type == incident.sub_event_type
-        and earlier.location is not None
-        and locations_nest(earlier.location, incident.location)
-        and earlier.fatalities.best == incident.fatalities.best
-        and dates_agree(earlier, incident)
-    )
-
-
-def merge_mentions(incidents: list[Incident]) -> list[Incident]:
-    """Merge repeated mentions of one incident (anaphora, elaboration, same type/scene/date)."""
-    merged: list[Incident] = []
-    for incident in incidents:
-        target = None
-        for position, earlier in enumerate(reversed(merged)):
-            if not compatible(earlier, incident) or earlier.background != incident.background:
-                continue
-            if incident.anaphoric and (
-                incident.scene is None or incident.reaction or same_scene(earlier, incident)
-            ):
-                target = earlier
-                break
-            if position == 0 and elaborates(earlier, incident):
-                target = earlier
-                break
-            if (
-                same_scene(earlier, incident)
-                and dates_agree(earlier, incident)
-                and (earlier.sub_event_type == incident.sub_event_type or incident.specificity == 1)
-            ):
-                target = earlier
-                break
-            if same_story(earlier, incident):
-                target = earlier
-                break
-        if target is None:
-            merged.append(incident)
-        else:
-            absorb(target, incident)
-    return merged
-
-
-def absorb(target: Incident, other: Incident) -> None:
-    """Fold a repeated mention into the incident it repeats."""
-    seen = {span.start for span in target.evidence}
-    target.evidence += [span for span in other.evidence if span.start not in seen]
-    target.evidence.sort(key=lambda s: s.start)
-    if other.specificity > target.specificity:
-        target.sub_event_type, target.specificity = other.sub_event_type, other.specificity
-    if (other.fatalities.best or 0) > (
-        target.fatalities.best or 0
-    ) or target.fatalities.low is None:
-        target.fatalities = (
-            other.fatalities if other.fatalities.low is not None else target.fatalities
-        )
-    if target.location is None or (
-        other.location is not None and other.location.geo_precision < target.location.geo_precision
-    ):
-        target.location = other.location
-    if other.date_stated and not target.date_stated:
-        target.date, target.time_precision, target.date_stated = (
-            other.date,
-            other.time_precision,
-            True,
-        )
-    target.actor1 = target.actor1 or other.actor1
-    target.actor2 = target.actor2 or other.actor2
-    target.background = target.background and other.background
-    target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
 
 
 def to_event(doc: Doc, incident: Incident) -> Event:
