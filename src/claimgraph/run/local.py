@@ -9,6 +9,7 @@ stays bounded on a batch of any size and the output is the one a single process 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -22,9 +23,14 @@ from claimgraph.run import CHUNK_SIZE, RunnerError, analyse_chunk, chunked, warm
 from claimgraph.settings import PipelineSettings
 
 
-def start_worker(settings: PipelineSettings) -> None:
-    """Prepare a worker process: Ctrl-C is the parent's to handle; build the pipeline."""
+def start_worker(settings: PipelineSettings, gc_thresholds: tuple[int, int, int]) -> None:
+    """Prepare a worker process: Ctrl-C is the parent's to handle; build the pipeline.
+
+    A spawned process starts with Python's default collection thresholds: it takes the
+    parent's (the CLI tunes them for batches).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*gc_thresholds)
     warm_up(settings)
 
 
@@ -45,7 +51,7 @@ class ProcessPoolRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker,
-            initargs=(settings,),
+            initargs=(settings, gc.get_threshold()),
         )
         # The pool starts processes as tasks arrive: one trivial task each starts them all now.
         for _ in range(workers):
