@@ -201,7 +201,9 @@ def ingest(
             contextlib.ExitStack() as running,
         ):
             task = progress.add_task("loading model", total=None)
-            runner = running.enter_context(open_runner(settings, workers, dask))
+            runner = running.enter_context(
+                open_runner(settings, workers, dask, beside_caller=True)
+            )
             documents = counter.read(inputs, progress, task, published, max_mb, text_column)
             fresh = new_documents(documents, store, tally)
             # Workers only analyse; this process alone writes, one document at a time.

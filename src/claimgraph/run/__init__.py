@@ -13,6 +13,7 @@ Reading inputs and writing the store stay with the caller; runners only analyse,
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -92,14 +93,23 @@ class InProcess:
 
 
 def open_runner(
-    settings: PipelineSettings, workers: int = 1, dask_address: str | None = None
+    settings: PipelineSettings,
+    workers: int = 1,
+    dask_address: str | None = None,
+    *,
+    beside_caller: bool = False,
 ) -> Runner:
-    """Return the runner the options ask for; its workers start loading the model at once."""
+    """Return the runner the options ask for; its workers start loading the model at once.
+
+    `beside_caller`: the caller has work of its own per record (ingest writes to the store),
+    so on a machine with a second core even one worker analyses in its own process while
+    the caller writes, instead of the two taking turns.
+    """
     if dask_address is not None:
         from claimgraph.run.dask import DaskRunner
 
         return DaskRunner(dask_address, settings)
-    if workers > 1:
+    if workers > 1 or (beside_caller and (os.cpu_count() or 1) > 1):
         from claimgraph.run.local import ProcessPoolRunner
 
         return ProcessPoolRunner(settings, workers)
