@@ -296,14 +296,38 @@ def document_similarity(a: EventView, b: EventView) -> float:
     return sum(weight * y.get(word, 0.0) for word, weight in x.items())
 
 
+def ruled_out(a: EventView, b: EventView) -> bool:
+    """True when types, actors or dates say two reports cannot be one incident (the vetoes)."""
+    if not types_compatible(a.event, b.event) or not actors_compatible(a.event, b.event):
+        return True
+    return dates_overlap(a, b) is False
+
+
+def same_incident_in_document(a: EventView, b: EventView, placed: bool = True) -> bool:
+    """True when two mentions in one document can be one incident: no veto, no distant place.
+
+    A document is one story: mentions of compatible type whose dates, places and actors do
+    not conflict are one incident unless the text marks them as distinct (the caller reads
+    that: "another", "a separate attack"). No text overlap is asked, as it is across
+    documents, because the document itself is the shared context; and since one document's
+    places are resolved together, places out of reach of each other are two scenes — unless
+    the evidence is nearly the same text (TEXT_MIN_FAR, as across documents: a sentence
+    whose place was geocoded wrong). `placed` is False when a mention names no place of its
+    own (its location is the one the story was at): then its place cannot conflict.
+    """
+    if ruled_out(a, b):
+        return False
+    if not placed or places_compatible(a.event.location, b.event.location) is not False:
+        return True
+    return _jaccard(a.words, b.words) >= TEXT_MIN_FAR
+
+
 def incident_similarity(a: EventView, b: EventView) -> float:
     """Return 0 when the two cannot be one incident, else a score in (0, 1] to rank candidates."""
-    if not types_compatible(a.event, b.event) or not actors_compatible(a.event, b.event):
+    if ruled_out(a, b):
         return 0.0
     same_time = dates_overlap(a, b)
     same_place = places_compatible(a.event.location, b.event.location)
-    if same_time is False:
-        return 0.0
     document = 0.0
     if a.document_id != b.document_id and a.profile and b.profile:
         whole = document_similarity(a, b)

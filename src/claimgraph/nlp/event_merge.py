@@ -7,9 +7,10 @@ module folds the mentions of one real-world incident into one, keeping all their
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from claimgraph.model import EventActor, Location, Place, Speaker
+from claimgraph.identity import EventView, content_words, ruled_out, same_incident_in_document
+from claimgraph.model import Event, EventActor, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
 from claimgraph.nlp.event_types import Trigger
@@ -40,117 +41,160 @@ class Incident:
     confidence: float = 0.5
 
 
-def dates_agree(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions' dates allow one incident (an unstated date agrees with any)."""
-    return not (a.date_stated and b.date_stated) or a.date == b.date
-
-
-BROAD_FEATURES = ("PCL", "ADM1", "RGN", "CONT", "BDLN")
-
-
-def same_scene(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions put their incidents at the same place."""
-    if a.scene is not None and b.scene is not None and a.scene.text.lower() == b.scene.text.lower():
-        # A province or country named twice is not one scene; a town, a spot or an unknown name is.
-        return not (a.scene.feature_code or "").startswith(BROAD_FEATURES)
-    return (
-        a.location is not None
-        and b.location is not None
-        and a.location.geonameid is not None
-        and a.location.geonameid == b.location.geonameid
-        and a.location.geo_precision == 1
-    )
-
-
-def compatible(a: Incident, b: Incident) -> bool:
-    """Tell whether two mentions can be one incident by their types."""
-    type_a, type_b = EVENT_TYPE_OF[a.sub_event_type], EVENT_TYPE_OF[b.sub_event_type]
-    return a.sub_event_type == b.sub_event_type or (
-        type_a in VIOLENT_EVENT_TYPES and type_b in VIOLENT_EVENT_TYPES
-    )
-
-
-SEPARATE_CUES = (
-    "separate",
-    "separately",
-    "another",
-    "meanwhile",
-    "elsewhere",
-    "also",
-    "in addition",
+# Words that mark a mention as another incident than the one told before ("another
+# shooting", "a separate attack", "a second blast", "earlier attacks"), when they modify the
+# trigger or an incident noun.
+DISTINCT_MODIFIERS = frozenset(
+    {"another", "separate", "other", "second", "third", "earlier", "previous", "prior", "similar"}
+)
+INCIDENT_NOUNS = frozenset({"incident", "attack", "shooting", "case", "one", "blast"})
+# Sentence adverbs that move the story to another incident.
+DISTINCT_ADVERBS = frozenset({"separately", "elsewhere", "unrelated"})
+# Mentions that are part of an incident of another type already told: the weapons
+# recovered in a raid or an arrest, the arrest of the culprit of an attack ("arrested in
+# connection with the shooting"). They add their evidence, not their type or arguments.
+PART_OF = {
+    "Disrupted weapons use": frozenset({"Arrests", "Armed clash", "Attack"}),
+    "Arrests": frozenset(),  # of an attack's culprit: see `held_for`
+}
+# What a culprit is held for: incident nouns under an arrest ("in connection with the killing").
+DEEDS = frozenset(
+    {
+        "shooting",
+        "killing",
+        "murder",
+        "death",
+        "attack",
+        "bombing",
+        "blast",
+        "homicide",
+        "slaying",
+        "stabbing",
+        "explosion",
+        "assault",
+    }
 )
 
 
-def locations_nest(a: Location | None, b: Location | None) -> bool:
-    """Tell whether two locations can be one scene: equal, or one inside the other's district."""
-    if a is None or b is None:
-        return True
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if a.country_code != b.country_code:
-        return False
-    return bool(a.admin2 and a.admin2 == b.admin2)
+def marked_distinct(incident: Incident) -> bool:
+    """Tell whether the text marks a mention as an incident of its own ("another attack")."""
+    for trigger in incident.triggers:
+        sentence = trigger.head.sent
+        if any(t.lower_ in DISTINCT_ADVERBS for t in sentence):
+            return True
+        for token in sentence:
+            if token.lower_ not in DISTINCT_MODIFIERS or token.dep_ not in {"det", "amod"}:
+                continue
+            head = token.head
+            if head.i == trigger.head.i or head.lemma_.lower() in INCIDENT_NOUNS:
+                return True
+    return False
 
 
-def elaborates(earlier: Incident, incident: Incident) -> bool:
-    """Tell whether a mention with no scene of its own goes on telling the incident before it."""
-    if incident.scene is not None or not dates_agree(earlier, incident):
-        return False
-    text = incident.evidence[0].text.lower()
-    if any(cue in text for cue in SEPARATE_CUES):
-        return False
-    return 0 <= incident.evidence[0].start - earlier.evidence[-1].end <= 3
-
-
-def same_story(earlier: Incident, incident: Incident) -> bool:
-    """Tell whether a headline/lead pair tells one incident: same type, nested places, same toll."""
-    return (
-        earlier.sub_event_type == incident.sub_event_type
-        and earlier.location is not None
-        and locations_nest(earlier.location, incident.location)
-        and earlier.fatalities.best == incident.fatalities.best
-        and dates_agree(earlier, incident)
+def view_of(incident: Incident, published: str | None) -> EventView:
+    """Return what `claimgraph.identity` reads of an incident being coded."""
+    event = Event(
+        id="",
+        event_type=EVENT_TYPE_OF[incident.sub_event_type],
+        sub_event_type=incident.sub_event_type,
+        event_date=incident.date,
+        time_precision=incident.time_precision,
+        actor1=incident.actor1,
+        actor2=incident.actor2,
+        background=incident.background,
+        location=incident.location,
+        fatalities=incident.fatalities.best,
+        fatalities_low=incident.fatalities.low,
+        fatalities_high=incident.fatalities.high,
+        speaker=incident.speaker,
+        modality="asserted",
+        evidence=(),
+        confidence=incident.confidence,
     )
+    text = " ".join(span.text for span in incident.evidence)
+    return EventView(event, "", published, words=content_words(text))
 
 
-def merge_mentions(incidents: list[Incident]) -> list[Incident]:
-    """Merge repeated mentions of one incident (anaphora, elaboration, same type/scene/date)."""
+def held_for(arrest: Incident) -> bool:
+    """Tell whether an arrest mention names the deed it is for ("charged in the shooting")."""
+    for trigger in arrest.triggers:
+        for token in trigger.head.sent:
+            if token.lemma_.lower() in DEEDS and any(
+                a.i == trigger.head.i for a in token.ancestors
+            ):
+                return True
+    return False
+
+
+def part_of(earlier: Incident, incident: Incident) -> bool:
+    """Tell whether a mention is part of an earlier incident of another type (see PART_OF)."""
+    if incident.sub_event_type not in PART_OF:
+        return False
+    if incident.sub_event_type == "Arrests":
+        return EVENT_TYPE_OF[earlier.sub_event_type] in VIOLENT_EVENT_TYPES and held_for(incident)
+    return earlier.sub_event_type in PART_OF[incident.sub_event_type]
+
+
+def one_incident(earlier: Incident, incident: Incident, published: str | None) -> str | None:
+    """Tell how a mention tells the incident an earlier mention of the document told.
+
+    "same" by the definition used across documents (`identity.same_incident_in_document`:
+    types, actors, dates and places that do not conflict) unless the text marks the mention
+    as another incident; a reference back ("condemned the attack") joins the incident it
+    points at wherever it was said. "part" when the mention is part of that incident (the
+    weapons recovered in the raid, the culprit's arrest) at a time and place that agree.
+    None otherwise.
+    """
+    if earlier.background != incident.background:
+        return None
+    a, b = view_of(earlier, published), view_of(incident, published)
+    if incident.anaphoric and (incident.scene is None or incident.reaction):
+        return "same" if not ruled_out(a, b) else None
+    if marked_distinct(incident):
+        return None
+    placed = earlier.scene is not None and incident.scene is not None
+    if part_of(earlier, incident):
+        # Judged as the incident it belongs to: the same time and place, not the same type.
+        as_earlier = replace(
+            b.event,
+            sub_event_type=earlier.sub_event_type,
+            event_type=a.event.event_type,
+            actor1=None,
+            actor2=None,
+        )
+        return (
+            "part" if same_incident_in_document(a, replace(b, event=as_earlier), placed) else None
+        )
+    return "same" if same_incident_in_document(a, b, placed) else None
+
+
+def merge_mentions(incidents: list[Incident], published: str | None = None) -> list[Incident]:
+    """Merge the mentions of one incident, each into the latest earlier one it can be."""
     merged: list[Incident] = []
     for incident in incidents:
-        target = None
-        for position, earlier in enumerate(reversed(merged)):
-            if not compatible(earlier, incident) or earlier.background != incident.background:
-                continue
-            if incident.anaphoric and (
-                incident.scene is None or incident.reaction or same_scene(earlier, incident)
-            ):
-                target = earlier
+        for earlier in reversed(merged):
+            how = one_incident(earlier, incident, published)
+            if how == "same":
+                absorb(earlier, incident)
                 break
-            if position == 0 and elaborates(earlier, incident):
-                target = earlier
+            if how == "part":
+                add_evidence(earlier, incident)
                 break
-            if (
-                same_scene(earlier, incident)
-                and dates_agree(earlier, incident)
-                and (earlier.sub_event_type == incident.sub_event_type or incident.specificity == 1)
-            ):
-                target = earlier
-                break
-            if same_story(earlier, incident):
-                target = earlier
-                break
-        if target is None:
-            merged.append(incident)
         else:
-            absorb(target, incident)
+            merged.append(incident)
     return merged
+
+
+def add_evidence(target: Incident, other: Incident) -> None:
+    """Add a mention's evidence spans to an incident, in text order, each once."""
+    seen = {span.start for span in target.evidence}
+    target.evidence += [span for span in other.evidence if span.start not in seen]
+    target.evidence.sort(key=lambda s: s.start)
 
 
 def absorb(target: Incident, other: Incident) -> None:
     """Fold a repeated mention into the incident it repeats."""
-    seen = {span.start for span in target.evidence}
-    target.evidence += [span for span in other.evidence if span.start not in seen]
-    target.evidence.sort(key=lambda s: s.start)
+    add_evidence(target, other)
     if other.specificity > target.specificity:
         target.sub_event_type, target.specificity = other.sub_event_type, other.specificity
     if (other.fatalities.best or 0) > (

@@ -41,11 +41,13 @@ from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shippe
 from claimgraph.nlp.event_merge import Incident, merge_mentions
 from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_reportedness import (
+    BACKGROUND_PENALTY,
     drop_weak_alone,
     is_anaphoric,
     is_background,
     is_reaction,
     is_reported,
+    mark_recalled,
 )
 from claimgraph.nlp.event_types import (
     Trigger,
@@ -82,7 +84,6 @@ SHORT_REPORT_CHARS = 1000
 RECOVERY_MIN_PROBABILITY = 0.2
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
-BACKGROUND_PENALTY = 0.2
 
 
 @Language.factory(
@@ -150,7 +151,9 @@ def find_events(
             # Found by the classifier alone: as sure as the classifier is, and never very sure.
             incident.confidence = round(min(incident.confidence, 0.25 + 0.5 * probability), 2)
             incidents.append(incident)
-    merged = merge_mentions(incidents)
+    mark_recalled(incidents, lead_end(doc))
+    document = doc._.document
+    merged = merge_mentions(incidents, document.published if document is not None else None)
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
