@@ -22,7 +22,7 @@ from claimgraph.cli.filters import (
     SubEventTypeOption,
     TextOption,
     UntilOption,
-    event_filter,
+    filter_from_options,
 )
 from claimgraph.cli.output import OutputOption, open_output, quiet_broken_pipe
 from claimgraph.cli.store import DbOption, LimitOption, OffsetOption, open_store
@@ -37,6 +37,7 @@ def format_help() -> str:
 
 @app.command("export")
 def export_command(
+    ctx: typer.Context,
     output_format: Annotated[str, typer.Option("--format", "-f", help=format_help())],
     db: DbOption = None,
     country: CountryOption = None,
@@ -58,19 +59,7 @@ def export_command(
     except KeyError:
         known = ", ".join(store_exporters())
         raise fail_usage(f"unknown format {output_format!r} (known: {known})") from None
-    flt = event_filter(
-        country=country,
-        admin1=admin1,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        since=since,
-        until=until,
-        actor=actor,
-        text=text,
-        document=document,
-        limit=limit,
-        offset=offset,
-    )
+    flt = filter_from_options(ctx)
     store = open_store(db)
     try:
         with store.reading() as connection:

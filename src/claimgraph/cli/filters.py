@@ -23,6 +23,27 @@ TextOption = Annotated[str | None, typer.Option(help="Words in the evidence.")]
 DocumentOption = Annotated[str | None, typer.Option(help="Only this document's events.")]
 
 
+# The options every event listing shares, by parameter name (see event_filter).
+FILTER_OPTIONS = (
+    "country",
+    "admin1",
+    "event_type",
+    "sub_event_type",
+    "since",
+    "until",
+    "actor",
+    "text",
+    "document",
+    "limit",
+    "offset",
+)
+
+
+def filter_from_options(ctx: typer.Context) -> EventFilter:
+    """Return the EventFilter of a command's filter options (`events`, `export`)."""
+    return event_filter(**{name: ctx.params[name] for name in FILTER_OPTIONS})
+
+
 def event_filter(
     *,
     country: str | None = None,

@@ -37,7 +37,7 @@ from claimgraph.cli.filters import (
     SubEventTypeOption,
     TextOption,
     UntilOption,
-    event_filter,
+    filter_from_options,
 )
 from claimgraph.cli.output import (
     NoProgressOption,
@@ -230,6 +230,7 @@ def stored_event_json(document_id: str, event: Any) -> dict[str, Any]:
 
 @app.command()
 def events(
+    ctx: typer.Context,
     db: DbOption = None,
     country: CountryOption = None,
     admin1: Admin1Option = None,
@@ -261,19 +262,7 @@ def events(
 ) -> None:
     """List stored incidents (assertions merged across documents), newest first, with filters."""
     fmt = check_row_format(output_format)
-    flt = event_filter(
-        country=country,
-        admin1=admin1,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        since=since,
-        until=until,
-        actor=actor,
-        text=text,
-        document=document,
-        limit=limit,
-        offset=offset,
-    )
+    flt = filter_from_options(ctx)
     if per_document and min_sources:
         raise fail_usage(
             "--min-sources counts sources of merged incidents: not with --per-document"
