@@ -1,124 +1,45 @@
-"""Who acted: an incident's agent and patient heads from the parse, resolved to actors.
+"""Who acted on whom: an incident's agent and patient heads, read off the parse.
 
 The agent is read off the trigger's clause (subject, "by" phrase, "X carried out an attack",
-"X-led"), from the clause it depends on (conjoined verbs, participles, infinitives), or from
-the sentence before ("they"); the lexicon names it, and an agent it does not know is given
-as written.
+"X-led"), or from the clause it depends on (conjoined verbs, participles, infinitives);
+`agent_names` names the heads (the lexicon's actor, else the text's words).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from spacy.tokens import Token
 
-from spacy.tokens import Span, Token
-
-from claimgraph.model import Actor, EventActor
-from claimgraph.nlp.extensions import entities
+from claimgraph.nlp.agent_names import (
+    MODIFIER_DEPS,
+    PRONOUNS,
+    actor_in,
+    core_tokens,
+    named_agent,
+    preceding_actor,
+    to_event_actor,
+)
+from claimgraph.nlp.agent_words import (
+    GROUP_NOUNS,
+    KIN_NOUNS,
+    PERPETRATION_VERBS,
+    PERSON_NOUNS,
+)
 from claimgraph.nlp.syntax import prep_objects
-from claimgraph.resolve.demonyms import country_for_demonym
-from claimgraph.resolve.focus import country_name
 
-PERSON_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "person",
-        "commander",
-        "leader",
-        "figure",
-        "operative",
-        "member",
-        "militant",
-        "soldier",
-        "officer",
-        "policeman",
-        "journalist",
-        "official",
-        "student",
-        "teacher",
-        "worker",
-        "farmer",
-        "driver",
-        "cleric",
-        "activist",
-        "politician",
-        "civilian",
-        "associate",
-        "fighter",
-        "insurgent",
-        "terrorist",
-        "guard",
-        "trader",
-        "shopkeeper",
-        "elder",
-        "chief",
-        "doctor",
-        "lawyer",
-        "judge",
-        "resident",
-        "villager",
-        "mayor",
-        "councillor",
-        "priest",
-        "imam",
-        "tribesman",
-        "policewoman",
-        "constable",
-        "sepoy",
-        "jawan",
-        "trooper",
-        "colonel",
-        "major",
-        "captain",
-        "general",
-        "brigadier",
-        "sergeant",
-        "lieutenant",
-        "militiaman",
-        "gunman",
-    }
-)
+__all__ = [
+    "GROUP_NOUNS",
+    "KIN_NOUNS",
+    "MODIFIER_DEPS",
+    "PERSON_NOUNS",
+    "PRONOUNS",
+    "actor_in",
+    "argument_tokens",
+    "core_tokens",
+    "named_agent",
+    "preceding_actor",
+    "to_event_actor",
+]
 
-
-# Verbs that make a noun trigger the act of their subject: "X carried out an attack".
-PERPETRATION_VERBS = frozenset(
-    {
-        "carry",
-        "launch",
-        "conduct",
-        "stage",
-        "mount",
-        "perpetrate",
-        "commit",
-        "unleash",
-        "execute",
-        "detonate",
-        "plant",
-        "orchestrate",
-        "mastermind",
-        "organise",
-        "organize",
-        "lead",
-        "hold",
-        "undertake",
-        "begin",
-        "start",
-        "resume",
-        "intensify",
-        "escalate",
-        "step",
-        "claim",
-        "accept",
-        "initiate",
-        "wage",
-        "fire",
-        "seize",
-        "take",
-    }
-)
 # Nouns a trigger can be counted or framed by: "a series of attacks", "responsibility for it".
 FRAME_PREPOSITIONS = frozenset({"of", "for"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -275,6 +196,8 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
             # A word with a direct object acts on it, whatever the tagger called it: "two men
             # ... shot dead a shopkeeper" parsed with "dead" as the head.
             acts = acts or any(c.dep_ == "dobj" for c in verb.children)
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                child = verb.head  # "a bomber who detonated his belt": the bomber acted
             (agents if acts and not reduced_passive(verb) else patients).append(child)
         elif child.dep_ in {"nsubjpass", "dobj"}:
             patients.append(child)
@@ -286,6 +209,12 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
                 agents.append(side)
                 patients.extend(side.conjuncts)
         elif child.dep_ in {"compound", "poss", "amod", "nmod"} and verb.pos_ in {"NOUN", "PROPN"}:
+            if child.pos_ not in {"NOUN", "PROPN", "PRON"} and child.ent_type_ not in {
+                "NORP",
+                "GPE",
+                "ORG",
+            }:
+                continue  # "the second explosion", "bunker-busting bombs": no one's
             if child.lower_ in {"led", "backed", "sponsored"}:
                 agents.extend(child.children)  # "a US-led strike"
             else:
@@ -330,275 +259,3 @@ def argument_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
     if verb.dep_ in {"oprd", "acomp"} and verb.head.i != verb.i:
         return argument_tokens(verb.head)
     return agents, patients
-
-
-# Dependents that stay inside the noun phrase naming an agent ("the militants of ISIS", "police
-# and troops"); a clause or a prepositional phrase beyond them says something else.
-CORE_DEPS = frozenset(
-    {"compound", "amod", "poss", "appos", "conj", "cc", "nmod", "det", "nummod", "quantmod", "case"}
-)
-
-
-def core_tokens(token: Token) -> list[Token]:
-    """Return the tokens of the noun phrase a token heads, without clauses and other PPs."""
-    core = [token]
-    for child in token.children:
-        if child.dep_ in CORE_DEPS:
-            core.extend(core_tokens(child))
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            core.append(child)
-            core.extend(t for pobj in child.children for t in core_tokens(pobj))
-    return core
-
-
-def actor_in(
-    tokens: Sequence[Token], actors: Sequence[Actor], skip: Token | None = None
-) -> Actor | None:
-    """Return the first actor mention inside the noun phrases, then the subtrees, of the tokens.
-
-    A head that itself names people ("intelligence forces") is not searched beyond its noun
-    phrase: "detained by intelligence forces ... in connection with the terrorist attack" has
-    no terrorist agent; when the first agent names someone outside the lexicon, there is no
-    lexicon actor (`named_agent` gives it as written). The subtree of `skip` (the trigger) is
-    left out: "centers destroyed by gunmen" has the gunmen inside the patient's subtree, but
-    they are the agent.
-    """
-    skipped = {t.i for t in skip.subtree} if skip is not None else set()
-
-    def first_in(span_tokens: Sequence[Token]) -> Actor | None:
-        for actor in actors:
-            if any(t.idx <= actor.start < t.idx + len(t) for t in span_tokens):
-                return actor
-        return None
-
-    for token in tokens:
-        own = skip is not None and token.is_ancestor(skip)
-        found = first_in([t for t in core_tokens(token) if not own or t.i not in skipped])
-        if found is not None:
-            return found
-        if skip is None and token.lower_ not in PRONOUNS and unlisted_agent(token) is not None:
-            return None  # the first agent names someone the lexicon does not know
-    for token in tokens:
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in GROUP_NOUNS:
-            continue
-        own = skip is not None and token.is_ancestor(skip)
-        # "the explosion, which police blamed on ...": a clause with its own subject is left out.
-        clauses = {
-            t.i
-            for c in token.children
-            if c.dep_ == "relcl" or any(g.dep_ in SUBJECT_DEPS for g in c.children)
-            for t in c.subtree
-        }
-        found = first_in(
-            [t for t in token.subtree if t.i not in clauses and (not own or t.i not in skipped)]
-        )
-        if found is not None:
-            return found
-    return None
-
-
-PRONOUNS = frozenset({"he", "she", "they", "it", "who", "which", "that", "him", "them", "we", "i"})
-NAME_ENTITIES = frozenset({"ORG", "NORP", "PERSON", "GPE"})
-COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})
-# Nouns for people acting together: an agent headed by one is an actor even when unnamed.
-# Relatives, as victims ("a villager and his son") or as actors ("the brothers").
-KIN_NOUNS = frozenset(
-    {
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "father",
-        "mother",
-        "nephew",
-        "niece",
-        "cousin",
-        "relative",
-        "uncle",
-        "aunt",
-        "grandson",
-        "granddaughter",
-    }
-)
-GROUP_NOUNS = (
-    PERSON_NOUNS
-    | KIN_NOUNS
-    | frozenset(
-        {
-            "force",
-            "troop",
-            "group",
-            "militia",
-            "gang",
-            "unit",
-            "brigade",
-            "regime",
-            "government",
-            "coalition",
-            "rebel",
-            "guerrilla",
-            "individual",
-            "youth",
-            "supporter",
-            "mob",
-            "crowd",
-            "warlord",
-            "army",
-            "police",
-            "jihadist",
-            "extremist",
-            "separatist",
-            "loyalist",
-            "squad",
-            "cell",
-            "faction",
-            "agent",
-            "service",
-            "authority",
-            "suspect",
-            "perpetrator",
-            "culprit",
-            "killer",
-            "murderer",
-            "sniper",
-            "hijacker",
-            "robber",
-            "raider",
-            "looter",
-            "intruder",
-            "accomplice",
-            "teenager",
-            "thug",
-            "vigilante",
-            "hooligan",
-            "shooter",
-            "bomber",
-            "attacker",
-            "assailant",
-            "kidnapper",
-            "abductor",
-        }
-    )
-)
-# A country modifying these is where the people come from, not who acted ("Venezuelan protests").
-PROTEST_NOUNS = frozenset(
-    {"protest", "demonstration", "rally", "march", "riot", "strike", "unrest"}
-)
-
-
-def country_state_force(token: Token, span: Span) -> EventActor | None:
-    """Return "Military Forces of X" for a country or demonym as agent ("Russia bombed")."""
-    if token.dep_ in {"amod", "compound", "nmod", "poss"} and token.head.lemma_.lower() in (
-        PROTEST_NOUNS
-    ):
-        return None
-    places = token.doc._.places or []
-    code = next(
-        (
-            p.country_code
-            for p in places
-            if p.start < span.end_char
-            and span.start_char < p.end
-            and (p.feature_code or "").startswith("PCL")
-        ),
-        None,
-    ) or country_for_demonym(span.text)
-    name = country_name(code) if code else None
-    if name is None:
-        return None
-    return EventActor(name=f"Military Forces of {name}", text=span.text, kind="state")
-
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-
-
-def in_place(token: Token) -> bool:
-    """Tell whether a token lies inside a toponym mention."""
-    return any(p.start <= token.idx < p.end for p in token.doc._.places or [])
-
-
-def noun_phrase(token: Token) -> Span:
-    """Return a noun with its pre-modifiers, no determiner ("the rebel fighters")."""
-    start = token.i
-    for child in sorted(token.lefts, key=lambda t: -t.i):
-        if child.i == start - 1 and child.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
-            start = min(t.i for t in child.subtree)
-        else:
-            break
-    return token.doc[start : token.i + 1]
-
-
-def named_agent(agents: Sequence[Token]) -> EventActor | None:
-    """Return an agent the lexicon does not know but the text names ("ETA", "Russia", "the rebels").
-
-    A named group or person is given as written, its ACLED kind unknown rather than guessed; a
-    country acting is its military, as coders code it; an unnamed group or person ("intelligence
-    forces", "a gunman's accomplice") is given as written; "they" is the plural subject of the
-    sentence before.
-    """
-    for token in agents:
-        if token.lower_ in PRONOUNS:
-            antecedent = previous_subject(token.sent) if token.lower_ == "they" else None
-            if antecedent is None or antecedent.tag_ not in {"NNS", "NNPS"}:
-                continue
-            token = antecedent  # "Separatist fighters crossed the border. They seized ..."
-        found = unlisted_agent(token)
-        if found is not None:
-            return found
-    return None
-
-
-def unlisted_agent(token: Token) -> EventActor | None:
-    """Return the actor one agent token names as written, or None when it names nobody."""
-    for ent in entities(token.doc):
-        if ent.start <= token.i < ent.end and ent.label_ in NAME_ENTITIES:
-            if ent.label_ in COUNTRY_ENTITIES:
-                state = country_state_force(token, ent)
-                if state is not None or ent.label_ == "GPE":
-                    return state  # a town is where, not who ("the Orlando shooting")
-            name = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            return EventActor(name=name.text, text=name.text, kind=None)
-    # A name the tagger does not know is an agent as subject or "by" phrase; as a modifier
-    # of the trigger ("the Cavehill Road bombing") it is more often the scene.
-    named = token.pos_ == "PROPN" and token.dep_ not in MODIFIER_DEPS and not in_place(token)
-    if named or (token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS):
-        phrase = noun_phrase(token).text
-        return EventActor(name=phrase, text=phrase, kind=None)
-    return None
-
-
-def previous_subject(sentence: Span) -> Token | None:
-    """Return the subject of the main clause of the sentence before, if any."""
-    if sentence.start == 0:
-        return None
-    before = sentence.doc[sentence.start - 1].sent
-    return next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
-def preceding_actor(
-    agents: Sequence[Token], actors: Sequence[Actor], sentence: Span, reach: int = 600
-) -> Actor | None:
-    """Resolve a pronoun agent ("they attacked") to an actor named shortly before it.
-
-    The subject of the sentence before is the likeliest antecedent; failing an actor there,
-    the nearest actor mention within `reach` characters.
-    """
-    if not any(t.lower_ in PRONOUNS for t in agents):
-        return None
-    subject = previous_subject(sentence)
-    if subject is not None:
-        found = actor_in([subject], actors)
-        if found is not None and found.kind != "civilians":
-            return found
-    start = sentence.start_char
-    earlier = [a for a in actors if start - reach <= a.start < start and a.kind != "civilians"]
-    return earlier[-1] if earlier else None
-
-
-def to_event_actor(actor: Actor | None) -> EventActor | None:
-    """Turn an actor mention into an event argument."""
-    if actor is None:
-        return None
-    return EventActor(name=actor.name, text=actor.text, kind=actor.kind)

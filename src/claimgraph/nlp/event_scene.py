@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from claimgraph.model import Actor, Location, Place
-from claimgraph.nlp.event_agents import GROUP_NOUNS, MODIFIER_DEPS
+from claimgraph.nlp.agent_names import MODIFIER_DEPS
+from claimgraph.nlp.agent_words import GROUP_NOUNS
 from claimgraph.nlp.extensions import entities, text_of
 from claimgraph.resolve.demonyms import country_for_demonym
 from claimgraph.resolve.places import ADMIN_BRACKET

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.nlp.event_agents import KIN_NOUNS, PERSON_NOUNS, argument_tokens
+from claimgraph.nlp.agent_words import KIN_NOUNS, PERSON_NOUNS
+from claimgraph.nlp.event_agents import argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
 from claimgraph.nlp.event_types import is_person
 from claimgraph.nlp.syntax import prep_objects
