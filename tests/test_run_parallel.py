@@ -152,7 +152,7 @@ def test_ctrl_c_stops_the_workers_without_a_traceback(folder: Path, tmp_path: Pa
     # Enough documents that the workers are still busy when Ctrl-C arrives.
     many = tmp_path / "many.jsonl"
     many.write_text(
-        "".join(json.dumps({"id": f"d{n}", "text": ARTICLES[n % 12] * 20}) + "\n" for n in range(400))
+        "".join(json.dumps({"id": f"d{n}", "text": ARTICLES[n % 12] * 20}) + "\n" for n in range(4000))
     )
     process = subprocess.Popen(
         [CLI, "extract", str(many), "--workers", "2"],
