@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from claimgraph.identity import EventView, content_words, ruled_out, same_incident_in_document
+from claimgraph.identity import (
+    EventView,
+    content_words,
+    ruled_out,
+    same_incident,
+    same_incident_in_document,
+)
 from claimgraph.model import Event, EventActor, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
@@ -135,7 +141,9 @@ def part_of(earlier: Incident, incident: Incident) -> bool:
     return earlier.sub_event_type in PART_OF[incident.sub_event_type]
 
 
-def one_incident(earlier: Incident, incident: Incident, published: str | None) -> str | None:
+def one_incident(
+    earlier: Incident, incident: Incident, published: str | None, story: bool = True
+) -> str | None:
     """Tell how a mention tells the incident an earlier mention of the document told.
 
     "same" by the definition used across documents (`identity.same_incident_in_document`:
@@ -143,7 +151,9 @@ def one_incident(earlier: Incident, incident: Incident, published: str | None) -
     as another incident; a reference back ("condemned the attack") joins the incident it
     points at wherever it was said. "part" when the mention is part of that incident (the
     weapons recovered in the raid, the culprit's arrest) at a time and place that agree.
-    None otherwise.
+    None otherwise. `story` is False for commentary (an opinion piece), which recounts one
+    incident after another rather than telling one: there two mentions are one incident only
+    as two documents' reports would be (`identity.same_incident`: their words must agree too).
     """
     if earlier.background != incident.background:
         return None
@@ -165,15 +175,19 @@ def one_incident(earlier: Incident, incident: Incident, published: str | None) -
         return (
             "part" if same_incident_in_document(a, replace(b, event=as_earlier), placed) else None
         )
+    if not story:
+        return "same" if same_incident(a, b) else None
     return "same" if same_incident_in_document(a, b, placed) else None
 
 
-def merge_mentions(incidents: list[Incident], published: str | None = None) -> list[Incident]:
+def merge_mentions(
+    incidents: list[Incident], published: str | None = None, story: bool = True
+) -> list[Incident]:
     """Merge the mentions of one incident, each into the latest earlier one it can be."""
     merged: list[Incident] = []
     for incident in incidents:
         for earlier in reversed(merged):
-            how = one_incident(earlier, incident, published)
+            how = one_incident(earlier, incident, published, story)
             if how == "same":
                 absorb(earlier, incident)
                 break

@@ -153,7 +153,9 @@ def find_events(
             incidents.append(incident)
     mark_recalled(incidents, lead_end(doc))
     document = doc._.document
-    merged = merge_mentions(incidents, document.published if document is not None else None)
+    genre, _ = doc._.genre or ("unknown", ())
+    published = document.published if document is not None else None
+    merged = merge_mentions(incidents, published, story=genre != "opinion")
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
