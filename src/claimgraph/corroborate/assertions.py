@@ -128,9 +128,18 @@ def cluster(
     """
     share = LINK_SHARE if link_share is None else link_share
     ordered = sorted({v.event.id: v for v in views}.values(), key=_order)
+
+    def score(i: int, j: int) -> float:
+        # A document's own mentions were judged one by one when it was analysed, by the
+        # in-document side of the same definition (nlp/event_merge.py): what it kept apart
+        # stays apart here, and counts against joining two clusters.
+        if ordered[i].document_id == ordered[j].document_id:
+            return 0.0
+        return similarity(ordered[i], ordered[j])
+
     known: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(ordered):
-        known[i, j] = similarity(ordered[i], ordered[j])
+        known[i, j] = score(i, j)
     scored = sorted(
         (-score, ordered[i].event.id, ordered[j].event.id, i, j)
         for (i, j), score in known.items()
@@ -140,7 +149,7 @@ def cluster(
     def similar(x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in known:
-            known[key] = similarity(ordered[key[0]], ordered[key[1]])
+            known[key] = score(*key)
         return known[key] > 0.0
 
     parent = list(range(len(ordered)))
