@@ -201,9 +201,7 @@ def ingest(
             contextlib.ExitStack() as running,
         ):
             task = progress.add_task("loading model", total=None)
-            runner = running.enter_context(
-                open_runner(settings, workers, dask, beside_caller=True)
-            )
+            runner = running.enter_context(open_runner(settings, workers, dask, beside_caller=True))
             documents = counter.read(inputs, progress, task, published, max_mb, text_column)
             fresh = new_documents(documents, store, tally)
             # Workers only analyse; this process alone writes, one document at a time.
@@ -343,26 +341,6 @@ def claims(
     emit(iter(rows), fmt, output, CLAIM_COLUMNS)
 
 
-def document_json(stored: Any) -> dict[str, Any]:
-    """Return a stored document's metadata as a row."""
-    document = stored.document
-    return {
-        "id": stored.id,
-        "input_id": document.id,
-        "title": document.title,
-        "author": document.author,
-        "outlet": document.outlet,
-        "published": document.published,
-        "url": document.url,
-        "genre": stored.genre,
-        "language": document.language,
-        "sha256": document.sha256,
-        "events": stored.events,
-        "claims": stored.claims,
-        "ingested_at": stored.ingested_at,
-    }
-
-
 @app.command()
 def documents(
     db: DbOption = None,
@@ -375,7 +353,7 @@ def documents(
     fmt = check_row_format(output_format)
     store = open_store(db)
     with store.reading() as connection:
-        rows = [document_json(d) for d in list_documents(connection, limit=limit, offset=offset)]
+        rows = [d.as_json() for d in list_documents(connection, limit=limit, offset=offset)]
     store.close()
     emit(iter(rows), fmt, output, DOCUMENT_COLUMNS)
 
@@ -406,14 +384,14 @@ def find_item(connection: Any, item_id: str) -> dict[str, Any] | None:
         return assertion_detail_json(assertion)
     for doc_id, event in list_events(connection, EventFilter(event_id=item_id)):
         (doc,) = list_documents(connection, document_id=doc_id)
-        return {"kind": "event", **stored_event_json(doc_id, event), "document": document_json(doc)}
+        return {"kind": "event", **stored_event_json(doc_id, event), "document": doc.as_json()}
     for claim_id, doc_id, claim in list_claims(connection, ClaimFilter(claim_id=item_id)):
         (doc,) = list_documents(connection, document_id=doc_id)
         return {
             "kind": "claim",
             "id": claim_id,
             **claim_to_json(claim),
-            "document": document_json(doc),
+            "document": doc.as_json(),
         }
     docs = list_documents(connection, document_id=item_id, with_text=True)
     if not docs:
@@ -421,7 +399,7 @@ def find_item(connection: Any, item_id: str) -> dict[str, Any] | None:
     doc = docs[0]
     return {
         "kind": "document",
-        **document_json(doc),
+        **doc.as_json(),
         "text": doc.document.text,
         "events": [
             stored_event_json(d, e)

@@ -63,6 +63,30 @@ class StoredDocument:
     events: int
     claims: int
 
+    def as_json(self, genre_evidence: bool = False) -> dict[str, Any]:
+        """Return the document's metadata and counts as a row (the CLI's and the web's)."""
+        document = self.document
+        row: dict[str, Any] = {
+            "id": self.id,
+            "input_id": document.id,
+            "title": document.title,
+            "author": document.author,
+            "outlet": document.outlet,
+            "published": document.published,
+            "url": document.url,
+            "genre": self.genre,
+        }
+        if genre_evidence:
+            row["genre_evidence"] = list(self.genre_evidence)
+        return {
+            **row,
+            "language": document.language,
+            "sha256": document.sha256,
+            "events": self.events,
+            "claims": self.claims,
+            "ingested_at": self.ingested_at,
+        }
+
 
 def contains(column: Any, words: str) -> Any:
     """Return a case-insensitive 'column contains words' condition (LIKE wildcards escaped)."""

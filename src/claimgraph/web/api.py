@@ -115,7 +115,8 @@ def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[s
     with store_of(request).reading() as connection:
         total = browse.count_table(connection, t.documents)
         items = [
-            views.document_json(d) for d in list_documents(connection, limit=limit, offset=offset)
+            d.as_json(genre_evidence=True)
+            for d in list_documents(connection, limit=limit, offset=offset)
         ]
     return page(total, limit, offset, items)
 

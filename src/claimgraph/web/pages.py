@@ -80,7 +80,8 @@ def home(request: Request, user: User, offset: int = 0) -> Response:
     with store_of(request).reading() as connection:
         counts = count_rows(connection)
         docs = [
-            views.document_json(d) for d in list_documents(connection, limit=PAGE, offset=offset)
+            d.as_json(genre_evidence=True)
+            for d in list_documents(connection, limit=PAGE, offset=offset)
         ]
     return render(
         request,
@@ -160,7 +161,7 @@ def item_page(
         kind=kind,
         history=past,
         fields=CORRECTABLE[kind],
-        doc=views.document_json(docs[0]) if docs else None,
+        doc=docs[0].as_json(genre_evidence=True) if docs else None,
     )
 
 

@@ -79,27 +79,6 @@ def edge_items(connection: Connection, rows: list[dict[str, Any]]) -> list[dict[
     return [apply_review(edge_json(row), reviews.get(row["id"], [])) for row in rows]
 
 
-def document_json(stored: Any) -> dict[str, Any]:
-    """Return a stored document's metadata."""
-    document = stored.document
-    return {
-        "id": stored.id,
-        "input_id": document.id,
-        "title": document.title,
-        "author": document.author,
-        "outlet": document.outlet,
-        "published": document.published,
-        "url": document.url,
-        "genre": stored.genre,
-        "genre_evidence": list(stored.genre_evidence),
-        "language": document.language,
-        "sha256": document.sha256,
-        "events": stored.events,
-        "claims": stored.claims,
-        "ingested_at": stored.ingested_at,
-    }
-
-
 def document_detail(connection: Connection, document_id: str) -> dict[str, Any] | None:
     """Return a document with its text and every span the analysis found in it."""
     found = list_documents(connection, document_id=document_id, with_text=True)
@@ -108,7 +87,7 @@ def document_detail(connection: Connection, document_id: str) -> dict[str, Any] 
     stored = found[0]
     _, edges = browse.list_edges(connection, document_id=stored.id, limit=None)
     return {
-        **document_json(stored),
+        **stored.as_json(genre_evidence=True),
         "text": stored.document.text,
         "event_items": event_items(connection, EventFilter(document_id=stored.id)),
         "claim_items": claim_items(connection, ClaimFilter(document_id=stored.id)),
