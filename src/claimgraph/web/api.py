@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection
 
 from claimgraph import export
 from claimgraph.store import Store, browse
@@ -98,15 +99,22 @@ def events(request: Request, flt: Events) -> dict[str, Any]:
     return page(total, flt.limit, flt.offset, items)
 
 
+def with_review_history(
+    connection: Connection, kind: str, item_id: str, found: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Return the one item found with its review history, or answer 404 when none was."""
+    if not found:
+        raise HTTPException(404, f"no {kind} {item_id!r}")
+    reviews = [review_json(r) for r in history(connection, kind, item_id)]
+    return {**found[0], "review_history": reviews}
+
+
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: str) -> dict[str, Any]:
     """Return one event with its document and review history."""
     with store_of(request).reading() as connection:
         found = views.event_items(connection, EventFilter(event_id=event_id))
-        if not found:
-            raise HTTPException(404, f"no event {event_id!r}")
-        reviews = [review_json(r) for r in history(connection, "event", event_id)]
-    return {**found[0], "review_history": reviews}
+        return with_review_history(connection, "event", event_id, found)
 
 
 @router.get("/documents")
@@ -163,10 +171,7 @@ def claim(request: Request, claim_id: str) -> dict[str, Any]:
     """Return one claim with its review history."""
     with store_of(request).reading() as connection:
         found = views.claim_items(connection, ClaimFilter(claim_id=claim_id))
-        if not found:
-            raise HTTPException(404, f"no claim {claim_id!r}")
-        reviews = [review_json(r) for r in history(connection, "claim", claim_id)]
-    return {**found[0], "review_history": reviews}
+        return with_review_history(connection, "claim", claim_id, found)
 
 
 @router.get("/edges")
@@ -191,11 +196,7 @@ def edge(request: Request, edge_id: str) -> dict[str, Any]:
     """Return one claim edge with its review history."""
     with store_of(request).reading() as connection:
         _, rows = browse.list_edges(connection, edge_id=edge_id)
-        if not rows:
-            raise HTTPException(404, f"no edge {edge_id!r}")
-        item = views.edge_items(connection, rows)[0]
-        reviews = [review_json(r) for r in history(connection, "edge", edge_id)]
-    return {**item, "review_history": reviews}
+        return with_review_history(connection, "edge", edge_id, views.edge_items(connection, rows))
 
 
 @router.get("/graph")
