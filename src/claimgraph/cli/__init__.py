@@ -52,10 +52,8 @@ BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THR
 
 def load_commands(names: list[str] | None = None) -> typer.Typer:
     """Import the modules registering the named commands (all when None); return the app."""
-    modules = sorted(set(COMMAND_MODULES.values())) if names is None else []
-    for name in names or ():
-        modules.append(COMMAND_MODULES[name])
-    for module in modules:
+    wanted = COMMAND_MODULES if names is None else names
+    for module in sorted({COMMAND_MODULES[name] for name in wanted}):
         import_module(f"claimgraph.cli.{module}")
     typer_app: typer.Typer = import_module("claimgraph.cli.app").app
     # Importing the submodule `claimgraph.cli.app` bound the name `app` here to the module;

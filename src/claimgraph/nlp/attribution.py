@@ -314,7 +314,7 @@ class Attribution:
         self.cues = default_cues()
         self.lexicon = default_lexicon()
         self.actors = default_actors()
-        self.modality = ModalityMatcher.from_path(nlp.vocab)
+        self.modality = ModalityMatcher.from_path()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = find_claims(doc, self.cues, self.lexicon, self.modality, self.actors)

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
 from claimgraph.data_files import load_yaml, read_data_yaml
 from claimgraph.model import Modality, SpeakerType
@@ -58,17 +57,17 @@ class ModalityCues(NamedTuple):
 class ModalityMatcher:
     """Find hedge, denial and question cues in a Doc."""
 
-    def __init__(self, vocab: Vocab, phrases: dict[str, list[str]]) -> None:
+    def __init__(self, phrases: dict[str, list[str]]) -> None:
         self.patterns = LemmaPatterns({kind: phrases.get(kind, []) for kind in KINDS})
 
     @classmethod
-    def from_path(cls, vocab: Vocab, path: Path | None = None) -> ModalityMatcher:
+    def from_path(cls, path: Path | None = None) -> ModalityMatcher:
         """Build the matcher from a cues YAML file (default: the shipped data/cues.yaml)."""
         if path is None:
             data = read_data_yaml("cues.yaml")
         else:
             data = load_yaml(path.read_text(encoding="utf-8"))
-        return cls(vocab, {kind: data.get(kind, []) for kind in KINDS})
+        return cls({kind: data.get(kind, []) for kind in KINDS})
 
     def find(self, doc: Doc) -> ModalityCues:
         """Return the character ranges of every cue, longest match per start."""

@@ -128,11 +128,11 @@ _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 # What a text must hold for each pattern to have a chance, tested with `in` before the
 # pattern runs: each of these patterns starts with optional words, so the regular expression
 # engine tries it at every position, and most sentences name no date at all. Month and weekday
-# names are matched capitalised (every month spelling starts with one of the prefixes); the
-# other words are looked for in the lower-cased text.
+# names (matched capitalised: every month spelling starts with one of the prefixes), digits
+# and hyphens are looked for as written; the other words in the lower-cased text.
 _MONTH_PREFIXES = tuple(m[:3] for m in _FULL_MONTH.split("|"))
 _WEEKDAY_NAMES = tuple(_WEEKDAY.split("|"))
-_NEEDS_CAPITALISED = {
+_NEEDS_AS_WRITTEN = {
     "day_range": _MONTH_PREFIXES,
     "weekday_range": _WEEKDAY_NAMES,
     "month_day": _MONTH_PREFIXES,
@@ -308,8 +308,8 @@ def _resolve(kind: str, match: re.Match[str], base: date | None) -> tuple[date |
 
 def may_match(kind: str, text: str, lowered: str) -> bool:
     """Tell whether the text holds what the pattern of this kind needs (see _NEEDS_*)."""
-    if kind in _NEEDS_CAPITALISED:
-        return any(word in text for word in _NEEDS_CAPITALISED[kind])
+    if kind in _NEEDS_AS_WRITTEN:
+        return any(word in text for word in _NEEDS_AS_WRITTEN[kind])
     return any(word in lowered for word in _NEEDS_LOWERED[kind])
 
 
