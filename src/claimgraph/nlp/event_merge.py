@@ -97,10 +97,16 @@ def marked_distinct(incident: Incident) -> bool:
     return False
 
 
-def view_of(incident: Incident, published: str | None) -> EventView:
-    """Return what `claimgraph.identity` reads of an incident being coded."""
-    event = Event(
-        id="",
+def event_of(
+    incident: Incident,
+    event_id: str = "",
+    modality: str = "asserted",
+    evidence: tuple[TextSpan, ...] = (),
+    confidence: float | None = None,
+) -> Event:
+    """Freeze an incident into an Event (the output's, or the one identity reads)."""
+    return Event(
+        id=event_id,
         event_type=EVENT_TYPE_OF[incident.sub_event_type],
         sub_event_type=incident.sub_event_type,
         event_date=incident.date,
@@ -113,12 +119,16 @@ def view_of(incident: Incident, published: str | None) -> EventView:
         fatalities_low=incident.fatalities.low,
         fatalities_high=incident.fatalities.high,
         speaker=incident.speaker,
-        modality="asserted",
-        evidence=(),
-        confidence=incident.confidence,
+        modality=modality,  # type: ignore[arg-type]
+        evidence=evidence,
+        confidence=incident.confidence if confidence is None else confidence,
     )
+
+
+def view_of(incident: Incident, published: str | None) -> EventView:
+    """Return what `claimgraph.identity` reads of an incident being coded."""
     text = " ".join(span.text for span in incident.evidence)
-    return EventView(event, "", published, words=content_words(text))
+    return EventView(event_of(incident), "", published, words=content_words(text))
 
 
 def held_for(arrest: Incident) -> bool:

@@ -38,7 +38,7 @@ from claimgraph.nlp.event_arguments import (
     tree_distance,
 )
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
-from claimgraph.nlp.event_merge import Incident, merge_mentions
+from claimgraph.nlp.event_merge import Incident, event_of, merge_mentions
 from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_reportedness import (
     BACKGROUND_PENALTY,
@@ -552,23 +552,12 @@ def to_event(doc: Doc, incident: Incident) -> Event:
     digest = document.sha256 if document is not None else ""
     first = incident.evidence[0]
     key = f"{digest}:{first.start}:{incident.sub_event_type}".encode()
-    return Event(
-        id=hashlib.sha256(key).hexdigest()[:16],
-        event_type=EVENT_TYPE_OF[incident.sub_event_type],
-        sub_event_type=incident.sub_event_type,
-        event_date=incident.date,
-        time_precision=incident.time_precision,
-        actor1=incident.actor1,  # type: ignore[arg-type]
-        actor2=incident.actor2,  # type: ignore[arg-type]
-        background=incident.background,
-        location=incident.location,
-        fatalities=incident.fatalities.best,
-        fatalities_low=incident.fatalities.low,
-        fatalities_high=incident.fatalities.high,
-        speaker=incident.speaker,
-        modality=incident.modality,  # type: ignore[arg-type]
-        evidence=tuple(incident.evidence),
-        confidence=round(incident.confidence, 2),
+    return event_of(
+        incident,
+        hashlib.sha256(key).hexdigest()[:16],
+        incident.modality,
+        tuple(incident.evidence),
+        round(incident.confidence, 2),
     )
 
 
