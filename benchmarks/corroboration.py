@@ -176,6 +176,29 @@ def score(assertions_path: Path, half: str) -> dict[str, Any]:
     return out
 
 
+def write_clusters(
+    rows: list[dict[str, Any]], events: str, path: Path
+) -> tuple[list[EventView], list[Any], list[set[str]]]:
+    """Cluster the rows' events (syndication groups from their texts) and write one assertion
+    per line to `path`; return the views, the assertions and the syndication groups."""
+    texts = {row["id"]: row["document"].get("text") or "" for row in rows}
+    groups = syndication_groups(texts)
+    views = views_of(rows, events)
+    assertions = list(cluster(views, syndication=group_of(groups)))
+    with path.open("w", encoding="utf-8") as f:
+        for a in assertions:
+            item = {
+                "id": a.id,
+                "documents": list(a.documents),
+                "fatalities": a.fatalities,
+                "fatalities_low": a.fatalities_low,
+                "fatalities_high": a.fatalities_high,
+                "independent_sources": a.independent_sources,
+            }
+            f.write(json.dumps(item) + "\n")
+    return views, assertions, groups
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", choices=("main", "all"), default="all")
@@ -191,26 +214,8 @@ def main() -> None:
         for half in ("even", "odd", "full") if args.half == "both" else (args.half,):
             report(half, score(path, half))
         return
-    texts = {row["id"]: row["document"].get("text") or "" for row in rows}
-    groups = syndication_groups(texts)
-    views = views_of(rows, args.events)
-    assertions = cluster(views, syndication=group_of(groups))
     path = CACHE.parent / f"assertions.{args.events}.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for a in assertions:
-            f.write(
-                json.dumps(
-                    {
-                        "id": a.id,
-                        "documents": list(a.documents),
-                        "fatalities": a.fatalities,
-                        "fatalities_low": a.fatalities_low,
-                        "fatalities_high": a.fatalities_high,
-                        "independent_sources": a.independent_sources,
-                    }
-                )
-                + "\n"
-            )
+    views, assertions, groups = write_clusters(rows, args.events, path)
     copies = sum(len(g) for g in groups if len(g) > 1)
     print(
         f"documents {len(rows)}, events clustered {len(views)} ({args.events}), "

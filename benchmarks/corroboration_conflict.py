@@ -31,10 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from corroboration import ROOT, SCORER, report, stored_assertions, views_of
-
-from claimgraph.corroborate import cluster, syndication_groups
-from claimgraph.corroborate.syndication import group_of
+from corroboration import ROOT, SCORER, report, stored_assertions, write_clusters
 
 DATA = ROOT / "benchmarks" / "data" / "xdoc_conflict.jsonl"
 WORK = Path(tempfile.gettempdir()) / "claimgraph-corroboration" / "conflict"
@@ -242,21 +239,8 @@ def main() -> None:
         count = stored_assertions(rows, path, reverse=False)
         print(f"documents {len(rows)}, stored assertions {count}")
     else:
-        texts = {row["id"]: row["document"].get("text") or "" for row in rows}
-        groups = syndication_groups(texts)
-        views = views_of(rows, args.events)
         path = WORK / f"assertions.{args.events}.jsonl"
-        with path.open("w", encoding="utf-8") as f:
-            for a in cluster(views, syndication=group_of(groups)):
-                item = {
-                    "id": a.id,
-                    "documents": list(a.documents),
-                    "fatalities": a.fatalities,
-                    "fatalities_low": a.fatalities_low,
-                    "fatalities_high": a.fatalities_high,
-                    "independent_sources": a.independent_sources,
-                }
-                f.write(json.dumps(item) + "\n")
+        views, _, groups = write_clusters(rows, args.events, path)
         copies = [sorted(g) for g in groups if len(g) > 1]
         print(
             f"documents {len(rows)}, events clustered {len(views)} ({args.events}), "
