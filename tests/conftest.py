@@ -71,15 +71,16 @@ def make_document(text: str, **meta: object) -> Document:
     return Document(id=str(meta.pop("id", "test")), text=text, sha256=digest, **meta)  # type: ignore[arg-type]
 
 
+def analyse_text(nlp: Language, text: str, **meta: object) -> Doc:
+    """Run a pipeline's components over text with its Document attached."""
+    doc = nlp.make_doc(text)
+    doc._.document = make_document(text, **meta)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
 @pytest.fixture
 def run_pipeline() -> Callable[[Language, str], Doc]:
     """Return a function that runs a pipeline over text with its Document attached."""
-
-    def run(nlp: Language, text: str, **meta: object) -> Doc:
-        doc = nlp.make_doc(text)
-        doc._.document = make_document(text, **meta)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return doc
-
-    return run
+    return analyse_text

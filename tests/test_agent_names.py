@@ -8,7 +8,7 @@ from spacy.language import Language
 from claimgraph.gazetteer.lookup import MemoryGazetteer
 from claimgraph.model import Event
 from claimgraph.nlp.pipeline import load_pipeline
-from tests.conftest import PAKISTAN_ROWS, make_document
+from tests.conftest import PAKISTAN_ROWS, analyse_text
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +17,7 @@ def nlp() -> Language:
 
 
 def events_of(nlp: Language, text: str) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.document = make_document(text, published="2024-03-10")
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return list(doc._.events)
+    return list(analyse_text(nlp, text, published="2024-03-10")._.events)
 
 
 def attacker(nlp: Language, text: str) -> tuple[str, str] | None:

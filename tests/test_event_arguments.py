@@ -8,7 +8,7 @@ from spacy.language import Language
 from claimgraph.gazetteer.lookup import GazetteerEntry, MemoryGazetteer
 from claimgraph.model import Event
 from claimgraph.nlp.pipeline import load_pipeline
-from tests.conftest import PAKISTAN_ROWS, make_document
+from tests.conftest import PAKISTAN_ROWS, analyse_text
 
 # A few GeoNames-style rows (ids and coordinates as in GeoNames) for a self-contained gazetteer.
 ROWS = [
@@ -25,11 +25,7 @@ def nlp() -> Language:
 
 
 def events_of(nlp: Language, text: str) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.document = make_document(text, published="2024-03-10")
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return list(doc._.events)
+    return list(analyse_text(nlp, text, published="2024-03-10")._.events)
 
 
 def attacker(nlp: Language, text: str) -> str | None:
@@ -199,18 +195,12 @@ def test_paragraph_scene_is_the_place_named_before_in_the_paragraph(nlp: Languag
     from claimgraph.nlp.event_arguments import paragraph_scene
 
     text = "Gunmen attacked a checkpoint in Multan on Sunday.\nRussia said it was worried.\nTwo soldiers died in the attack."
-    doc = nlp.make_doc(text)
-    doc._.document = make_document(text)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = analyse_text(nlp, text)
     *_, last = list(doc.sents)
     # a sentence with no place of its own takes its paragraph's; a new paragraph starts afresh
     assert paragraph_scene(last, doc._.places) is None
     single = "Gunmen attacked a checkpoint in Multan on Sunday. Two soldiers died in the attack."
-    doc = nlp.make_doc(single)
-    doc._.document = make_document(single)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = analyse_text(nlp, single)
     scene = paragraph_scene(list(doc.sents)[1], doc._.places)
     assert scene is not None and scene.name == "Multan"
 

@@ -12,7 +12,7 @@ from claimgraph.model import Event, Place
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.nlp.places import PlacesComponent
 from claimgraph.resolve.places import names_match
-from tests.conftest import make_document
+from tests.conftest import analyse_text
 
 # Invented entries in GeoNames' shape; the spellings of units differ from the notes' on
 # purpose ("Zaporizka oblast" for "Zaporizhia", "Vasylivka Raion" for "Vasylivka").
@@ -55,11 +55,7 @@ def nlp() -> Language:
 
 
 def top_event(nlp: Language, text: str) -> Event:
-    doc = nlp.make_doc(text)
-    doc._.document = make_document(text, published="2024-06-30")
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    events = list(doc._.events)
+    events = list(analyse_text(nlp, text, published="2024-06-30")._.events)
     assert events, text
     return max(events, key=lambda e: (e.confidence, -e.evidence[0].start))
 
