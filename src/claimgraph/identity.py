@@ -314,7 +314,12 @@ def same_incident_in_document(a: EventView, b: EventView, placed: bool = True) -
     the evidence is nearly the same text (TEXT_MIN_FAR, as across documents: a sentence
     whose place was geocoded wrong). `placed` is False when a mention names no place of its
     own (its location is the one the story was at): then its place cannot conflict.
+    An opinion piece is no one story: it recounts incident after incident, so there two
+    mentions are one incident only as two documents' reports would be (`same_incident`:
+    their words must agree too).
     """
+    if a.genre == "opinion":
+        return same_incident(a, b)
     if ruled_out(a, b):
         return False
     if not placed or places_compatible(a.event.location, b.event.location) is not False:

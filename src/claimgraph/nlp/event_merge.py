@@ -13,10 +13,9 @@ from claimgraph.identity import (
     EventView,
     content_words,
     ruled_out,
-    same_incident,
     same_incident_in_document,
 )
-from claimgraph.model import Event, EventActor, Location, Place, Speaker
+from claimgraph.model import Event, EventActor, Genre, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
 from claimgraph.nlp.event_types import Trigger
@@ -125,10 +124,10 @@ def event_of(
     )
 
 
-def view_of(incident: Incident, published: str | None) -> EventView:
+def view_of(incident: Incident, published: str | None, genre: Genre = "unknown") -> EventView:
     """Return what `claimgraph.identity` reads of an incident being coded."""
     text = " ".join(span.text for span in incident.evidence)
-    return EventView(event_of(incident), "", published, words=content_words(text))
+    return EventView(event_of(incident), "", published, genre, words=content_words(text))
 
 
 def held_for(arrest: Incident) -> bool:
@@ -152,7 +151,7 @@ def part_of(earlier: Incident, incident: Incident) -> bool:
 
 
 def one_incident(
-    earlier: Incident, incident: Incident, published: str | None, story: bool = True
+    earlier: Incident, incident: Incident, published: str | None, genre: Genre = "unknown"
 ) -> str | None:
     """Tell how a mention tells the incident an earlier mention of the document told.
 
@@ -161,13 +160,12 @@ def one_incident(
     as another incident; a reference back ("condemned the attack") joins the incident it
     points at wherever it was said. "part" when the mention is part of that incident (the
     weapons recovered in the raid, the culprit's arrest) at a time and place that agree.
-    None otherwise. `story` is False for commentary (an opinion piece), which recounts one
-    incident after another rather than telling one: there two mentions are one incident only
-    as two documents' reports would be (`identity.same_incident`: their words must agree too).
+    None otherwise. The document's genre goes to identity, whose in-document side treats
+    commentary as recounting one incident after another, not as one story.
     """
     if earlier.background != incident.background:
         return None
-    a, b = view_of(earlier, published), view_of(incident, published)
+    a, b = view_of(earlier, published, genre), view_of(incident, published, genre)
     if incident.anaphoric and (incident.scene is None or incident.reaction):
         return "same" if not ruled_out(a, b) else None
     if marked_distinct(incident):
@@ -185,19 +183,17 @@ def one_incident(
         return (
             "part" if same_incident_in_document(a, replace(b, event=as_earlier), placed) else None
         )
-    if not story:
-        return "same" if same_incident(a, b) else None
     return "same" if same_incident_in_document(a, b, placed) else None
 
 
 def merge_mentions(
-    incidents: list[Incident], published: str | None = None, story: bool = True
+    incidents: list[Incident], published: str | None = None, genre: Genre = "unknown"
 ) -> list[Incident]:
     """Merge the mentions of one incident, each into the latest earlier one it can be."""
     merged: list[Incident] = []
     for incident in incidents:
         for earlier in reversed(merged):
-            how = one_incident(earlier, incident, published, story)
+            how = one_incident(earlier, incident, published, genre)
             if how == "same":
                 absorb(earlier, incident)
                 break

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.model import Actor, Claim, Event, EventActor, Location, Place, Speaker
+from claimgraph.model import Actor, Claim, Event, EventActor, Genre, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import (
     NO_FATALITIES,
@@ -153,9 +153,9 @@ def find_events(
             incidents.append(incident)
     mark_recalled(incidents, lead_end(doc))
     document = doc._.document
-    genre, _ = doc._.genre or ("unknown", ())
+    genre: Genre = doc._.genre[0] if doc._.genre else "unknown"
     published = document.published if document is not None else None
-    merged = merge_mentions(incidents, published, story=genre != "opinion")
+    merged = merge_mentions(incidents, published, genre)
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
