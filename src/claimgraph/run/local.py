@@ -84,8 +84,14 @@ class ProcessPoolRunner:
         # Interrupted or failed: drop queued chunks and stop the workers instead of waiting
         # for the chunks they are on (the pool keeps no public handle on its processes).
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        manager = getattr(self.pool, "_executor_manager_thread", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join(timeout=5)
+        # The pool's manager thread closes its wake-up pipe as it ends; Python 3.11 writes to
+        # that pipe at exit without a lock, so a thread still ending then prints a traceback
+        # (EBADF). With its workers gone it ends at once: wait for it here.
+        if manager is not None:
+            manager.join(timeout=5)
