@@ -208,3 +208,25 @@ def test_postgres_gives_the_same_assertions_as_sqlite(
     merged = bombing(assertions(postgres_url))
     sqlite_show = claimgraph("show", merged["id"], "--db", sqlite_db).stdout
     assert claimgraph("show", merged["id"], "--db", postgres_url).stdout == sqlite_show
+
+
+RECALL = {
+    "id": "dawn-peshawar-checkpoint",
+    "outlet": "Dawn",
+    "published": "2024-03-16",
+    "title": "Three policemen shot dead at Peshawar checkpoint",
+    "text": "PESHAWAR: Gunmen shot dead three policemen at a checkpoint on Ring Road in Peshawar on "
+    "Friday, police said.\nThe attackers escaped on motorcycles.\nLast week a bomb killed 12 "
+    "people at a vegetable market on Jinnah Road in Quetta.",
+}
+
+
+def test_a_report_that_only_recalls_an_incident_is_not_one_of_its_sources(tmp_path: Path) -> None:
+    db = str(tmp_path / "recall.db")
+    ingest(tmp_path, db, [*ARTICLES[:2], RECALL])
+    assert set(bombing(assertions(db))["documents"]) == {"dawn-quetta", "geo-quetta"}
+    ieds = [row for row in assertions(db, "--per-document") if row["sub_event_type"] == "Remote explosive/landmine/IED"]
+    # Two reports of the bombing in its assertion; the recall stays its document's background.
+    assert sorted((row["background"], row["assertion_id"] is None) for row in ieds) == [
+        (False, False), (False, False), (True, True)
+    ]

@@ -132,13 +132,30 @@ def _stored(
     rows = connection.execute(
         select(ev.id, ev.assertion_id)
         .select_from(t.events.join(t.documents, d.id == ev.document_id))
-        .where(condition)
+        .where(condition, _reported())
         .order_by(ev.id)
     ).all()
     missing = [event_id for event_id, _ in rows if event_id not in memory.views]
     for start in range(0, len(missing), _CHUNK):
         memory.views.update(_views(connection, ev.id.in_(missing[start : start + _CHUNK])))
     return [(memory.views[event_id], assertion_id) for event_id, assertion_id in rows]
+
+
+def _reported() -> Any:
+    """Return the condition selecting the events corroboration clusters: what documents report.
+
+    An incident a document only recalls (background) is not a report of it: it neither
+    joins that incident's assertion nor makes the document one of its sources. A document
+    that only recalls incidents (commentary on them) is clustered with all its events.
+    """
+    ev = t.events.c
+    other = aliased(t.events)
+    reports_one = (
+        select(other.c.id)
+        .where(other.c.document_id == ev.document_id, other.c.background.is_(False))
+        .exists()
+    )
+    return or_(ev.background.is_(False), ~reports_one)
 
 
 def _views(connection: Connection, condition: Any) -> dict[str, EventView]:
