@@ -133,3 +133,24 @@ def test_documents_about_different_people_do_not_link_on_one_generic_sentence() 
     assert not same_incident(with_document(first, LOPEZ), with_document(second, KOWALSKI))
     assert same_incident(with_document(first, LOPEZ), with_document(second, LOPEZ + " Police asked for help."))
 
+
+
+KERMAN = Location("Kerman", 128234, 30.283, 57.083, "IR", "Kerman", None, 1)
+AHVAZ = Location("Ahvaz", 144448, 31.319, 48.671, "IR", "Khuzestan", None, 1)  # ~800 km
+CELL = (
+    "The Intelligence Ministry said it had arrested members of an Islamic State cell planning "
+    "suicide attacks on religious gatherings. Iranian authorities regularly announce such arrests."
+)
+
+
+def test_far_places_days_apart_stay_apart_whatever_their_documents_share() -> None:
+    def arrest(place: Location, day: str, doc: str) -> EventView:
+        lead = {"d1": "Seven suspects were detained in {}, officials said.", "d2": "The Guards said a five-member team was held in {}.", "d3": "Agents rounded up an extremist cell in {} overnight."}[doc]
+        view = report(lead.format(place.name), sub="Arrests", kind="Strategic developments", day=day, place=place, doc=doc)
+        return with_document(view, f"{CELL} The arrests were in {place.name}.")
+
+    kerman, ahvaz_later, ahvaz_next_day = arrest(KERMAN, "2026-10-20", "d1"), arrest(AHVAZ, "2026-10-24", "d2"), arrest(AHVAZ, "2026-10-21", "d3")
+    # One wire background paragraph, two arrests four days and 800 km apart: two incidents.
+    assert not same_incident(kerman, ahvaz_later)
+    # A day apart, the same documents: a place geocoded wrong is likelier than a second cell.
+    assert same_incident(kerman, ahvaz_next_day)
