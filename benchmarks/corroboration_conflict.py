@@ -38,9 +38,9 @@ WORK = Path(tempfile.gettempdir()) / "claimgraph-corroboration" / "conflict"
 KINDS = ("wire", "national", "aggregator", "republication", "analysis", "statement")
 
 
-def load() -> list[dict[str, Any]]:
-    """Return the reports of the set."""
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+def load(data: Path = DATA) -> list[dict[str, Any]]:
+    """Return the reports of a set."""
+    return [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
 
 
 def gold_of(reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -51,7 +51,7 @@ def gold_of(reports: list[dict[str, Any]]) -> dict[str, Any]:
     return {"doc_incident": {r["id"]: r["incident"] for r in reports}, "incidents": incidents}
 
 
-def extract(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extract(reports: list[dict[str, Any]], claimgraph: str) -> list[dict[str, Any]]:
     """Return claimgraph's output rows for the reports (only what an outlet publishes goes in)."""
     WORK.mkdir(parents=True, exist_ok=True)
     source, out = WORK / "docs.jsonl", WORK / "extract.jsonl"
@@ -59,7 +59,7 @@ def extract(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     with source.open("w", encoding="utf-8") as f:
         for r in reports:
             f.write(json.dumps({k: r[k] for k in keys}, ensure_ascii=False) + "\n")
-    command = [str(ROOT / ".venv" / "bin" / "claimgraph"), "extract", str(source)]
+    command = [claimgraph, "extract", str(source)]
     command += ["--format", "jsonl", "--text", "-q", "-o", str(out)]
     subprocess.run(command, check=True)
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
@@ -227,13 +227,19 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N merges/splits")
     parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
     parser.add_argument("--baseline-only", action="store_true", help="only the TF-IDF baseline")
+    parser.add_argument("--data", type=Path, default=DATA, help="another set of that format")
+    parser.add_argument(
+        "--claimgraph",
+        default=str(ROOT / ".venv" / "bin" / "claimgraph"),
+        help="the claimgraph command to run (e.g. another checkout's, to compare)",
+    )
     args = parser.parse_args()
-    reports = load()
+    reports = load(args.data)
     gold = gold_of(reports)
     if args.baseline_only:
         baseline(reports, gold)
         return
-    rows = extract(reports)
+    rows = extract(reports, args.claimgraph)
     if args.store:
         path = WORK / "assertions.store.jsonl"
         count = stored_assertions(rows, path, reverse=False)
