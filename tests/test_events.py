@@ -433,3 +433,42 @@ def test_the_date_that_hangs_on_the_incident_verb_wins_over_the_date_it_was_said
     text = "Troops killed 12 militants near Multan two weeks ago, the army said on Thursday."
     (event,) = events_of(nlp, text)  # published Thursday 2024-03-14
     assert (event.event_date, event.time_precision) == ("2024-02-29", 2)
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "Earlier this week a roadside bomb killed six soldiers in Multan.",  # earlier day, elsewhere
+        "It came two days after militants attacked a police post in Multan, killing three.",
+        "The raid followed last week's bombing of a market in Multan that killed nine people.",
+        "The police said the men were involved in a bomb blast in Multan that killed nine people.",
+    ],
+)
+def test_another_incident_told_after_the_story_as_before_it_is_background(
+    nlp: Language, recall: str
+) -> None:
+    text = f"Gunmen attacked a police station in Peshawar on Thursday, killing two officers.\n\n{recall}"
+    events = events_of(nlp, text, published="2024-03-15")
+    lead = [e for e in events if e.location is not None and e.location.name == "Peshawar"]
+    recalled = [e for e in events if e.location is not None and e.location.name == "Multan"]
+    assert lead and not any(e.background for e in lead)
+    assert recalled and all(e.background for e in recalled)
+
+
+def test_a_follow_up_keeps_the_incident_it_follows_up_current(nlp: Language) -> None:
+    # Charged on Tuesday for a shooting the day before, in the same city: the story's incident.
+    text = (
+        "Police in Multan charged a man on Tuesday with murder.\n\n"
+        "He shot and killed a shopkeeper in Multan on Monday, police said."
+    )
+    events = events_of(nlp, text, published="2024-03-14")
+    shooting = [e for e in events if e.sub_event_type in {"Attack", "Armed clash"}]
+    assert shooting and not any(e.background for e in shooting)
+
+
+def test_a_place_named_as_the_town_of_x_is_the_scene_not_the_region_after_it(
+    nlp: Language,
+) -> None:
+    text = "Troops killed three militants in the town of Multan in Punjab on Tuesday."
+    events = events_of(nlp, text)
+    assert [e.location.name for e in events if e.location] == ["Multan"]

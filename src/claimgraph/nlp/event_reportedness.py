@@ -3,19 +3,16 @@
 Part of events.v1 (`claimgraph.nlp.events`): a trigger is dropped when the text does not
 report an incident with it (negated, hypothetical, intended, generic, a death by illness);
 an incident is background when the text only recalls it (an earlier incident, the deed
-someone is held for, one dated well before the story's own incident).
+someone is held for); `claimgraph.nlp.event_recall` finds the incidents recalled by date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from spacy.tokens import Span, Token
 
-from claimgraph.identity import date_window
 from claimgraph.nlp.event_arguments import harms_people
-from claimgraph.nlp.event_merge import Incident, view_of
 from claimgraph.nlp.event_types import GROUND_WORDS, Trigger
 from claimgraph.taxonomy import TERRITORIAL_TYPES
 
@@ -255,53 +252,3 @@ def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
         }:
             return True
     return False
-
-
-def mark_recalled(incidents: Sequence[Incident], lead_end: int) -> None:
-    """Mark as background the incidents dated before the story's own incident.
-
-    The story's incident is the first one the lead tells with a date of its own (else the
-    first with a stated date anywhere): an incident whose stated date ends before that date's
-    window starts ("arrested in August 2014", "in 2012 he shot a man", "in March") is one the
-    text recalls, and so is one placed in an earlier year ("in 2021"). Windows are
-    `identity.date_window`'s, so the slack is the one corroboration allows. A document with
-    no stated date has no anchor: nothing is marked by date.
-    """
-    dated = [i for i in incidents if i.date_stated and not i.background]
-    in_lead = [i for i in dated if i.evidence[0].start < lead_end]
-    if not dated:
-        return
-    anchor = (in_lead or dated)[0]
-    start = _window(anchor)
-    if start is None:
-        return
-    for incident in incidents:
-        if incident.background:
-            continue
-        own = _window_end(incident) if incident.date_stated else None
-        year = stated_year(incident)
-        if (own is not None and own < start[0]) or (year is not None and year < start[0].year):
-            incident.background = True
-            incident.confidence = max(0.0, incident.confidence - BACKGROUND_PENALTY)
-
-
-def stated_year(incident: Incident) -> int | None:
-    """Return the bare year an incident's trigger is placed in ("attacked ... in 2021"), if any."""
-    for trigger in incident.triggers:
-        for node in {trigger.head, governing_verb(trigger.head)}:
-            for prep in node.children:
-                if prep.dep_ != "prep" or prep.lower_ != "in":
-                    continue
-                for year in prep.children:
-                    if year.dep_ == "pobj" and year.text.isdigit() and len(year.text) == 4:
-                        return int(year.text)
-    return None
-
-
-def _window(incident: Incident) -> tuple[date, date] | None:
-    return date_window(view_of(incident, None))
-
-
-def _window_end(incident: Incident) -> date | None:
-    window = _window(incident)
-    return window[1] if window is not None else None

@@ -159,13 +159,14 @@ def rank_scene_places(
         token = token_at(sentence, place.end - 1)
         if says_who(place, token, trigger):
             continue
-        distance = tree_distance(trigger, token)
-        preposition = governing_preposition(token)
+        site = named_site(token)  # "in the town of Khasavyurt": where "town" is
+        distance = tree_distance(trigger, site)
+        preposition = governing_preposition(site)
         if preposition in ORIGIN_PREPOSITIONS and preposition != "of":
             distance += 6
         elif preposition in SCENE_PREPOSITIONS:
             distance -= 1
-        if trigger.is_ancestor(token) and token.dep_ not in MODIFIER_DEPS | {"amod"}:
+        if trigger.is_ancestor(site) and site.dep_ not in MODIFIER_DEPS | {"amod"}:
             distance -= 2  # "the attack in Russia": the trigger's own modifier beats a neighbour's
         if place.geonameid is None:
             distance += 0.5  # type: ignore[assignment]
@@ -208,6 +209,18 @@ def mention_head(token: Token) -> Token:
     while node.dep_ in {"compound", "flat"} and node.head.i != node.i and node.head.pos_ == "PROPN":
         node = node.head
     return node
+
+
+def named_site(token: Token) -> Token:
+    """Return the site noun a place names ("town" in "the town of Khasavyurt"), else the token.
+
+    The place stands where its site noun stands in the sentence: "killed ... in the town of
+    Khasavyurt in Dagestan" happened in the town, as near the verb as "in Dagestan".
+    """
+    head = mention_head(token)
+    of = head.head
+    named = head.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i
+    return of.head if named and of.head.lemma_.lower() in SITE_NOUNS else token
 
 
 def qualifies_site(token: Token) -> bool:

@@ -39,6 +39,7 @@ from claimgraph.nlp.event_arguments import (
 )
 from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
 from claimgraph.nlp.event_merge import Incident, event_of, merge_mentions
+from claimgraph.nlp.event_recall import mark_recalled, mark_recalled_incidents
 from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_reportedness import (
     BACKGROUND_PENALTY,
@@ -47,7 +48,6 @@ from claimgraph.nlp.event_reportedness import (
     is_background,
     is_reaction,
     is_reported,
-    mark_recalled,
 )
 from claimgraph.nlp.event_types import (
     Trigger,
@@ -156,6 +156,7 @@ def find_events(
     genre: Genre = doc._.genre[0] if doc._.genre else "unknown"
     published = document.published if document is not None else None
     merged = merge_mentions(incidents, published, genre)
+    mark_recalled_incidents(merged, lead_end(doc))
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
