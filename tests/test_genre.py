@@ -101,11 +101,21 @@ CONTRIBUTOR = (
     "Samir Aziz is a professor of politics at the University of the North."
 )
 
+HEDGED_ANALYSIS = (
+    "The Dara checkpoint attack and the limits of the northern crackdown\n\n"
+    "Tuesday's attack on the checkpoint outside Dara, which killed four guards, appears to "
+    "confirm that the militants have rebuilt their networks in the hills. The choice of target "
+    "suggests good knowledge of the guards' routines, and the timing may signal an attempt to "
+    "disrupt the harvest convoys. It fits a pattern seen across the province this year. "
+    "Whether the government can hold the roads through the winter remains to be seen."
+)
+
 # (text, genre): opinion writing comes out as opinion; reporting, rules included, stays news
 WRITING = [
     (SIGNED_OPINION, "opinion"),
     (LETTER, "opinion"),
     (CONTRIBUTOR, "opinion"),
+    (HEDGED_ANALYSIS, "opinion"),  # commentary on an incident: it joins it, does not report it
     (LOCAL_SERVICE_NEWS, "news"),
     (WIRE_NEWS_NO_DATELINE, "news"),
 ]
