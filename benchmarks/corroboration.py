@@ -40,8 +40,11 @@ CACHE = Path(tempfile.gettempdir()) / "claimgraph-corroboration" / "gvc_train.ex
 
 
 def extract() -> list[dict[str, Any]]:
-    """Return claimgraph's output rows for the docs, running extract once."""
-    if not CACHE.exists():
+    """Return claimgraph's output rows for the docs, running extract again when the code or
+    its data changed since the cached run (a stale cache once gave numbers of older code)."""
+    sources = (p for p in (ROOT / "src" / "claimgraph").rglob("*") if p.suffix != ".pyc")
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    if not CACHE.exists() or CACHE.stat().st_mtime < newest:
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         command = [
             str(ROOT / ".venv" / "bin" / "claimgraph"),
