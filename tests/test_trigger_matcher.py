@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from claimgraph.nlp.event_types import _inflections, build_trigger_matcher, load_trigger_rules
+from claimgraph.nlp.event_triggers import _inflections, build_trigger_matcher, load_trigger_rules
 from claimgraph.nlp.pipeline import MODEL
 
 

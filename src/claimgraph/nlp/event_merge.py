@@ -18,7 +18,7 @@ from claimgraph.identity import (
 from claimgraph.model import Event, EventActor, Genre, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
-from claimgraph.nlp.event_types import Trigger
+from claimgraph.nlp.event_triggers import Trigger
 from claimgraph.taxonomy import EVENT_TYPE_OF, VIOLENT_EVENT_TYPES
 
 

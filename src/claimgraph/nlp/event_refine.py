@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span
 
-from claimgraph.nlp.event_types import (
+from claimgraph.nlp.event_clauses import names_ground
+from claimgraph.nlp.event_words import (
     ARMED_KINDS,
     LETHAL,
     PROTEST_INTERVENTION,
@@ -22,7 +23,6 @@ from claimgraph.nlp.event_types import (
     STATE_WORDS,
     SUICIDE,
     is_person,
-    names_ground,
     names_weapon,
 )
 from claimgraph.nlp.syntax import deps, lemma_of

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from claimgraph.nlp.event_arguments import harms_people
-from claimgraph.nlp.event_types import GROUND_WORDS, Trigger
+from claimgraph.nlp.event_clauses import GROUND_WORDS
+from claimgraph.nlp.event_triggers import Trigger
 from claimgraph.taxonomy import TERRITORIAL_TYPES
 
 # Confidence taken from a background incident, measured on the ConfliBERT/SATP dev snippets
@@ -83,7 +84,7 @@ REACTION_VERBS = frozenset(
     }
 )
 
-# What a territorial trigger takes: ground (event_types.GROUND_WORDS), or control of it.
+# What a territorial trigger takes: ground (event_clauses.GROUND_WORDS), or control of it.
 TERRITORY_WORDS = GROUND_WORDS | {"control", "ground"}
 VIOLENT_CAUSES = frozenset(
     {

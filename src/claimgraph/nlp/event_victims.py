@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from claimgraph.nlp.agent_words import KIN_NOUNS, PERSON_NOUNS
 from claimgraph.nlp.event_agents import argument_tokens
 from claimgraph.nlp.event_scene import token_at, tree_distance
-from claimgraph.nlp.event_types import is_person
+from claimgraph.nlp.event_words import is_person
 from claimgraph.nlp.syntax import prep_objects
 from claimgraph.resolve.numbers import Count, find_death_counts, number_value, parse_count
 

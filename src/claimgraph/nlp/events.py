@@ -49,18 +49,16 @@ from claimgraph.nlp.event_reportedness import (
     is_reaction,
     is_reported,
 )
-from claimgraph.nlp.event_types import (
+from claimgraph.nlp.event_triggers import (
     Trigger,
     TriggerMatcher,
     TriggerRule,
     build_trigger_matcher,
-    find_triggers,
-    fire_targets,
-    is_armed_person,
-    is_recovered_weapon,
     load_trigger_rules,
     triggers_by_sentence,
 )
+from claimgraph.nlp.event_types import find_triggers
+from claimgraph.nlp.event_words import fire_targets, is_armed_person, is_recovered_weapon
 from claimgraph.nlp.extensions import analysed_sentences, text_of
 from claimgraph.resolve.dates import DateMention, find_dates
 from claimgraph.resolve.focus import country_focus, country_name
