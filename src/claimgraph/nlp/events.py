@@ -11,14 +11,12 @@ generic) -> group a sentence's triggers into incidents (one per scene) -> code e
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.model import Actor, Claim, Event, EventActor, Genre, Location, Place, Speaker
+from claimgraph.model import Actor, Claim, Event, Genre, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import (
     NO_FATALITIES,
@@ -34,10 +32,11 @@ from claimgraph.nlp.event_arguments import (
     stated_tally,
     to_event_actor,
     to_location,
-    token_at,
     tree_distance,
 )
-from claimgraph.nlp.event_classifier import NOT_INCIDENT, EventTypeModel, shipped_model
+from claimgraph.nlp.event_attackers import attribute_unnamed_attackers
+from claimgraph.nlp.event_classifier import EventTypeModel, shipped_model
+from claimgraph.nlp.event_dating import date_for
 from claimgraph.nlp.event_merge import Incident, event_of, merge_mentions
 from claimgraph.nlp.event_recall import mark_recalled, mark_recalled_incidents
 from claimgraph.nlp.event_refine import refine_sub_event_type
@@ -58,9 +57,14 @@ from claimgraph.nlp.event_triggers import (
     triggers_by_sentence,
 )
 from claimgraph.nlp.event_types import find_triggers
+from claimgraph.nlp.event_typing import (
+    decisive_type,
+    is_short_report,
+    recover_lead_incident,
+    report_context,
+)
 from claimgraph.nlp.event_words import fire_targets, is_armed_person, is_recovered_weapon
-from claimgraph.nlp.extensions import analysed_sentences, text_of
-from claimgraph.resolve.dates import DateMention, find_dates
+from claimgraph.nlp.extensions import analysed_sentences
 from claimgraph.resolve.focus import country_focus, country_name
 from claimgraph.taxonomy import EVENT_TYPE_OF, VIOLENT_EVENT_TYPES
 
@@ -71,15 +75,6 @@ BLOODSHED = frozenset(
 MAX_SCENE_DISTANCE = 8
 # Sentences of a document's lead (headline + first sentence) read for an incident the rules missed.
 LEAD_SENTENCES = 2
-# The classifier decides an incident's type when its first choice is likelier than the rest...
-DECISIVE_PROBABILITY = 0.5
-# ... and, unless the trigger is generic, the trigger's type is less likely than this.
-IMPLAUSIBLE_PROBABILITY = 0.05
-# A text this long is no short report (an event note, a news snippet: about 150 words).
-SHORT_REPORT_CHARS = 1000
-# The classifier reports an incident the rules missed when its first choice is a sub-event
-# type at least this likely (chosen on the ConfliBERT/SATP dev snippets, 0.2 vs 0.3 vs off).
-RECOVERY_MIN_PROBABILITY = 0.2
 # Confidence adjustments, measured on the ConfliBERT/SATP dev snippets (benchmarks/event_types.py).
 LEAD_BONUS = 0.15
 
@@ -172,146 +167,6 @@ def add_tally(incident: Incident, tally: Fatalities, sentence: Span) -> None:
         return
     incident.fatalities = tally
     incident.evidence.append(evidence_span(sentence))
-
-
-NON_STATE_ARMED = frozenset({"rebel", "militia", "identity_militia", "external"})
-ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-def attribute_unnamed_attackers(
-    incidents: list[Incident], doc: Doc, actors: Sequence[Actor]
-) -> None:
-    """Give attacks with no named attacker the group the article holds responsible, if any.
-
-    Coders attribute an article's attacks to the group that claimed them when the sentence
-    reporting an attack names no attacker; failing a claim, to the one non-state armed group
-    the article keeps naming — unless the article shows that group attacked more than attacking.
-    """
-    attacks = [i for i in incidents if EVENT_TYPE_OF[i.sub_event_type] in ATTACK_TYPES]
-    parents = {a.name: a.parent for a in actors if a.parent}
-    claimed = claimed_responsibility(doc, actors)
-    dominant = dominant_armed_group(actors)
-    if dominant is not None:
-        family = {dominant.name, dominant.parent} - {None}
-
-        def in_family(actor: EventActor | None) -> bool:
-            return actor is not None and bool({actor.name, parents.get(actor.name)} & family)
-
-        attacked = sum(in_family(i.actor2) for i in attacks)
-        attacking = sum(in_family(i.actor1) for i in attacks)
-        # An article about strikes on a group does not make it the striker.
-        if attacked >= 2 and attacked > attacking:
-            dominant = None
-    attacker = claimed or dominant
-    if attacker is None:
-        return
-    for incident in incidents:
-        own_victim = incident.actor2 is not None and incident.actor2.name in {
-            attacker.name,
-            attacker.parent,
-        }
-        # Air power is a state's; militants killed are likelier the group's own than its victims.
-        armed_victims = incident.actor2 is not None and incident.actor2.kind == "unidentified"
-        if (
-            incident.actor1 is None
-            and EVENT_TYPE_OF[incident.sub_event_type] in ATTACK_TYPES
-            and incident.sub_event_type != "Air/drone strike"
-            and not own_victim
-            and not (armed_victims and attacker is dominant)
-        ):
-            incident.actor1 = to_event_actor(attacker)
-
-
-def claimed_responsibility(doc: Doc, actors: Sequence[Actor]) -> Actor | None:
-    """Return the first actor the text says claimed responsibility for an attack, if any."""
-    for actor in actors:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None:
-            continue
-        verb = span.root.head
-        if verb.lemma_.lower() in {"claim", "accept", "admit"} and any(
-            c.lemma_.lower() in {"responsibility", "attack", "bombing"} for c in verb.subtree
-        ):
-            return actor
-    return None
-
-
-def dominant_armed_group(actors: Sequence[Actor], min_mentions: int = 2) -> Actor | None:
-    """Return the one non-state armed group a document keeps naming, if one clearly dominates."""
-    counts = Counter(a.name for a in actors if a.kind in NON_STATE_ARMED)
-    if not counts:
-        return None
-    (top, n), *rest = counts.most_common()
-    if n < min_mentions or (rest and rest[0][1] * 2 > n):
-        return None
-    return next(a for a in actors if a.name == top)
-
-
-def is_short_report(doc: Doc) -> bool:
-    """Tell whether a text is a short report (an event note, a news snippet), not an article."""
-    return len(text_of(doc)) <= SHORT_REPORT_CHARS
-
-
-def report_context(
-    doc: Doc, sentence: Span, group: Sequence[Trigger], found: Sequence[Sequence[Trigger]]
-) -> str | None:
-    """Return the text the classifier reads for an incident of a short report, else None.
-
-    The classifier is trained on short reports, so it weighs in only on them: a report that
-    tells only this incident ("On 3 May, rebels took the town. 3 fatalities.") is read whole,
-    as a coder reads it; one that tells several, the incident's sentence. In a longer text
-    (an article, a list) the rules alone type the incidents.
-    """
-    if not is_short_report(doc):
-        return None
-    own = {t.span.start for t in group}
-    if any(t.span.start not in own for triggers in found for t in triggers):
-        return sentence.text
-    return text_of(doc)
-
-
-def decisive_type(
-    probabilities: dict[str, float], trigger_type: str, generic: bool = False
-) -> str | None:
-    """Return the classifier's sub-event type where it should replace the trigger's.
-
-    Where the classifier is sure (its first choice likelier than all others together) and
-    the trigger only says violence happened ("attacked", "killed"). A trigger that names the
-    kind of incident gives way only when the classifier also finds its type implausible:
-    "parents marched to demand the release of their kidnapped sons" is a protest, however
-    much it is about a kidnapping.
-    """
-    label = max(probabilities, key=probabilities.__getitem__)
-    if label == NOT_INCIDENT or probabilities[label] < DECISIVE_PROBABILITY:
-        return None
-    if not generic and probabilities.get(trigger_type, 0.0) >= IMPLAUSIBLE_PROBABILITY:
-        return None
-    return label
-
-
-def recover_lead_incident(
-    lead: Sequence[Span], model: EventTypeModel
-) -> tuple[Span, Trigger, float] | None:
-    """Find the incident a short report tells in words the trigger lexicon lacks.
-
-    Only for short reports without a single trigger word: the lead sentence the classifier finds
-    likeliest to report an incident becomes one, triggered at its root, when a sub-event
-    type is the classifier's first choice for it. Returns the sentence, the trigger (the
-    classifier's type, specificity 0: below every lexicon trigger) and the classifier's
-    probability of that type.
-    """
-    if not lead:
-        return None
-    scores = model.classify([s.text for s in lead])
-    best = max(
-        range(len(lead)), key=lambda i: max(v for k, v in scores[i].items() if k != NOT_INCIDENT)
-    )
-    label = max(scores[best], key=scores[best].__getitem__)
-    if label == NOT_INCIDENT or scores[best][label] < RECOVERY_MIN_PROBABILITY:
-        return None
-    root = lead[best].root
-    trigger = Trigger(span=root.doc[root.i : root.i + 1], head=root, rule=TriggerRule(label, 0))
-    return lead[best], trigger, scores[best][label]
 
 
 def is_fighting(trigger: Trigger) -> bool:
@@ -505,44 +360,6 @@ def code_incident(
         evidence=[evidence_span(sentence)],
         confidence=min(confidence, 0.95),
     )
-
-
-# What follows the date of a dateline: a dash or colon, maybe after the agency in brackets.
-DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
-
-
-def is_dateline(sentence: Span, end: int) -> bool:
-    """Tell whether a date ending at `end` (in the sentence) opens a dateline ("CITY, May 3 —")."""
-    return end < 80 and DATELINE_END.match(sentence.text, end) is not None
-
-
-def date_for(
-    main: Trigger, sentence: Span, doc: Doc, background: bool
-) -> tuple[str | None, int | None, bool]:
-    """Return the incident date, ACLED time_precision, and whether the sentence states it."""
-    document = doc._.document
-    published = document.published if document is not None else None
-    mentions = [
-        m
-        for m in find_dates(sentence.text, published)
-        if m.date and not is_dateline(sentence, m.end)
-    ]
-    if mentions:
-
-        def closeness(m: DateMention) -> tuple[int, int]:
-            start = sentence.start_char + m.start
-            # From the phrase's own head: "killed ... two weeks ago" hangs "ago" on the verb.
-            phrase = doc.char_span(start, sentence.start_char + m.end, alignment_mode="expand")
-            token = phrase.root if phrase is not None else token_at(sentence, start)
-            chars = abs(start - main.span.start_char)
-            return tree_distance(main.head, token), chars
-
-        nearest = min(mentions, key=closeness)
-        return nearest.date, nearest.precision, True
-    if published and not background:
-        # Coders' practice for an undated report: publication bounds the event; month precision.
-        return published, 3, False
-    return None, None, False
 
 
 def to_event(doc: Doc, incident: Incident) -> Event:
