@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.model import Record
-from claimgraph.store.assertions import corroborate_document
+from claimgraph.store.corroborate import corroborate_document
 from claimgraph.store.database import database_url, display_url, open_engine
 from claimgraph.store.memory import Memory
 from claimgraph.store.write import document_key, stored_hashes, write_record
