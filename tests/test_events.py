@@ -472,3 +472,15 @@ def test_a_place_named_as_the_town_of_x_is_the_scene_not_the_region_after_it(
     text = "Troops killed three militants in the town of Multan in Punjab on Tuesday."
     events = events_of(nlp, text)
     assert [e.location.name for e in events if e.location] == ["Multan"]
+
+
+def test_an_undated_story_recalls_an_incident_dated_well_before_publication(nlp: Language) -> None:
+    text = (
+        "Militants claimed the killing of a cleric and his son in Peshawar.\n\n"
+        "The group also claimed a suicide bombing outside a bank in Multan on March 3 that "
+        "killed 12 people."
+    )
+    events = events_of(nlp, text, published="2024-03-20")
+    recalled = [e for e in events if e.location is not None and e.location.name == "Multan"]
+    assert recalled and all(e.background for e in recalled)
+    assert any(not e.background for e in events if e.location and e.location.name == "Peshawar")

@@ -110,6 +110,14 @@ HEDGED_ANALYSIS = (
     "Whether the government can hold the roads through the winter remains to be seen."
 )
 
+UNCERTAIN_NEWS = (
+    "Alleged confrontation leaves students injured\n\n"
+    "An alleged ongoing confrontation in or around the university campus between students and "
+    "security forces has left at least one student injured. The student appears to have been "
+    "shot with rubber pellets. The confrontation appears to have started in the afternoon. "
+    "Classes were suspended and the campus gates were closed until further notice."
+)
+
 # (text, genre): opinion writing comes out as opinion; reporting, rules included, stays news
 WRITING = [
     (SIGNED_OPINION, "opinion"),
@@ -125,6 +133,12 @@ WRITING = [
 def test_opinion_writing_is_opinion_and_reporting_is_news(nlp, run_pipeline, text, genre):
     found, reasons = run_pipeline(nlp, text)._.genre
     assert found == genre, reasons
+
+
+def test_a_report_that_hedges_its_facts_is_not_commentary(nlp, run_pipeline):
+    # "appears to have been shot" doubts a fact; analysis weighs what an incident means.
+    found, reasons = run_pipeline(nlp, UNCERTAIN_NEWS)._.genre
+    assert found != "opinion", reasons
 
 
 def test_the_bundled_opinion_sample_is_opinion(tmp_path):

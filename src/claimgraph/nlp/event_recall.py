@@ -10,9 +10,9 @@ merge (with the slack two tellings of one incident allow), `mark_recalled_incide
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from claimgraph.identity import date_window, places_compatible
+from claimgraph.identity import DATE_SLACK_DAYS, date_window, places_compatible
 from claimgraph.nlp.event_merge import Incident, marked_distinct, view_of
 from claimgraph.nlp.event_reportedness import BACKGROUND_PENALTY, CULPABILITY, governing_verb
 
@@ -51,7 +51,7 @@ def mark_recalled(incidents: Sequence[Incident], lead_end: int) -> None:
             incident.confidence = max(0.0, incident.confidence - BACKGROUND_PENALTY)
 
 
-def mark_recalled_incidents(incidents: Sequence[Incident], lead_end: int) -> None:
+def mark_recalled_incidents(incidents: Sequence[Incident], published: str | None) -> None:
     """Mark as background the distinct incidents told after the story's own and before it.
 
     After the mentions of one incident are merged, what is left beside the story's incident
@@ -60,23 +60,26 @@ def mark_recalled_incidents(incidents: Sequence[Incident], lead_end: int) -> Non
     ("Earlier this week a roadside bomb killed six in North Waziristan", "On Monday two men
     were killed in a similar operation") or told as past (`told_as_past`), is recalled, not
     reported: the slack `mark_recalled` allows for two tellings of one incident does not
-    apply to two incidents. One placed in an earlier year ("a 2018 attack") is recalled
-    wherever it was. The story's incident is the first the lead tells with a date of its
-    own, else the first with one, else the first.
+    apply to two incidents. The story's incident is the first the text tells (news leads with
+    it); when it has no stated day, another is before it when its stated day is more than a
+    report's slack before publication. One placed in an earlier year ("a 2018 attack") is
+    recalled wherever it was.
     """
     current = [i for i in incidents if not i.background]
-    dated = [i for i in current if i.date_stated]
-    in_lead = [i for i in dated if i.evidence[0].start < lead_end]
     if not current:
         return
-    anchor = (in_lead or dated or current)[0]
-    anchor_day = _parse_day(anchor.date)
-    precise = anchor.date_stated and anchor.time_precision == 1
+    anchor = min(current, key=lambda i: i.evidence[0].start)
+    if anchor.date_stated and anchor.time_precision == 1:
+        reference = _parse_day(anchor.date)
+    else:
+        day = _parse_day(published)
+        reference = day - timedelta(days=DATE_SLACK_DAYS[1]) if day else None
+    anchor_day = _parse_day(anchor.date) or _parse_day(published)
     for incident in current:
         if incident is anchor or incident.evidence[0].start < anchor.evidence[0].start:
             continue
         day = _parse_day(incident.date)
-        earlier = bool(precise and incident.date_stated and day and anchor_day and day < anchor_day)
+        earlier = bool(incident.date_stated and day and reference and day < reference)
         year = stated_year(incident, attributive=True)
         if (year is not None and anchor_day is not None and year < anchor_day.year) or (
             (earlier or told_as_past(incident)) and elsewhere(anchor, incident)

@@ -149,7 +149,7 @@ def find_events(
     genre: Genre = doc._.genre[0] if doc._.genre else "unknown"
     published = document.published if document is not None else None
     merged = merge_mentions(incidents, published, genre)
-    mark_recalled_incidents(merged, lead_end(doc))
+    mark_recalled_incidents(merged, published)
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))
