@@ -154,3 +154,13 @@ def test_far_places_days_apart_stay_apart_whatever_their_documents_share() -> No
     assert not same_incident(kerman, ahvaz_later)
     # A day apart, the same documents: a place geocoded wrong is likelier than a second cell.
     assert same_incident(kerman, ahvaz_next_day)
+
+
+def test_an_undated_report_is_not_a_far_incident_weeks_before_its_publication() -> None:
+    text = "Islamic State claimed the attack; the Taliban said they had arrested suspects."
+    bombing = with_document(report(BOMBING, day="2026-08-25", doc="d1"), f"{BOMBING} {text}")
+    undated = report("A cleric and his son were shot dead after prayers.", sub="Attack", kind="Violence against civilians", day="2026-09-20", precision=3, place=JALALABAD, doc="d2")
+    undated = EventView.of(undated.event, published="2026-09-20", profile=profile(f"{BOMBING} {text}"))
+    assert not same_incident(bombing, undated)  # published 26 days after, 118 km apart
+    soon = EventView.of(replace(undated.event, event_date="2026-08-27"), published="2026-08-27", profile=undated.profile)
+    assert same_incident(bombing, soon)  # published two days after: the place may be wrong
