@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimgraph.gazetteer.geonames import memory_gazetteer_from_geonames
 from claimgraph.model import Place
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.places import containing_place
+from claimgraph.resolve.place_context import containing_place
 
 # GeoNames-format rows written for these tests (ids are the real GeoNames ids where known).
 ROWS = [

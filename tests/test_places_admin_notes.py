@@ -11,7 +11,7 @@ from claimgraph.gazetteer.lookup import GazetteerEntry, MemoryGazetteer
 from claimgraph.model import Event, Place
 from claimgraph.nlp.pipeline import load_pipeline
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.places import names_match
+from claimgraph.resolve.admin_notes import names_match
 from tests.conftest import analyse_text
 
 # Invented entries in GeoNames' shape; the spellings of units differ from the notes' on

@@ -12,7 +12,8 @@ from claimgraph.gazetteer.geonames import memory_gazetteer_from_geonames
 from claimgraph.gazetteer.lookup import GazetteerEntry
 from claimgraph.model import Place
 from claimgraph.nlp.places import PlacesComponent
-from claimgraph.resolve.places import is_acronym_target, is_contested, without_direction
+from claimgraph.resolve.place_base import without_direction
+from claimgraph.resolve.place_scoring import is_acronym_target, is_contested
 
 
 def _row(gid: int, name: str, lat: float, lon: float, kind: str, cc: str, adm1: str, pop: int):

@@ -10,13 +10,9 @@ import typer
 from claimgraph.cli.app import app
 from claimgraph.gazetteer.build import ensure_gazetteer
 from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer, default_path
-from claimgraph.resolve.places import (
-    Context,
-    Mention,
-    container_indexes,
-    lookup_candidates,
-    rank_candidates,
-)
+from claimgraph.resolve.place_base import Context, Mention
+from claimgraph.resolve.place_context import container_indexes
+from claimgraph.resolve.place_scoring import lookup_candidates, rank_candidates
 
 USER_PLACES_SUFFIXES = (".csv", ".yaml", ".yml")
 FILES_ARGUMENT = typer.Argument(..., exists=True, dir_okay=False)

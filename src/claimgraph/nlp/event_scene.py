@@ -17,8 +17,8 @@ from claimgraph.model import Actor, Location, Place
 from claimgraph.nlp.agent_names import MODIFIER_DEPS
 from claimgraph.nlp.agent_words import GROUP_NOUNS
 from claimgraph.nlp.extensions import entities, text_of
+from claimgraph.resolve.admin_notes import ADMIN_BRACKET
 from claimgraph.resolve.demonyms import country_for_demonym
-from claimgraph.resolve.places import ADMIN_BRACKET
 
 # Prepositions that put an incident somewhere; "from" gives origin, not the scene.
 SCENE_PREPOSITIONS = frozenset(

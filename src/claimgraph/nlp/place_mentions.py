@@ -42,12 +42,9 @@ from claimgraph.nlp.place_names import (
     with_hyphen_tail,
     with_kind_word,
 )
+from claimgraph.resolve.admin_notes import bracket_names
 from claimgraph.resolve.demonyms import country_for_demonym
-from claimgraph.resolve.places import (
-    DIRECTION_WORDS,
-    Mention,
-    bracket_names,
-)
+from claimgraph.resolve.place_base import DIRECTION_WORDS, Mention
 
 
 def _mention(span: Span, kind: str | None, country: str | None = None) -> Mention:

@@ -15,9 +15,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry
 from claimgraph.nlp.extensions import entities
 from claimgraph.resolve.demonyms import country_for_demonym
-from claimgraph.resolve.places import (
-    Mention,
-)
+from claimgraph.resolve.place_base import Mention
 
 
 def _words(text: str) -> frozenset[str]:

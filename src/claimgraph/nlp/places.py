@@ -30,9 +30,7 @@ from claimgraph.gazetteer.lookup import Gazetteer, default_gazetteer
 from claimgraph.nlp.extensions import register_extensions, text_of
 from claimgraph.nlp.place_mentions import find_mentions
 from claimgraph.nlp.place_names import REGIME_PERIOD
-from claimgraph.resolve.places import (
-    resolve_mentions,
-)
+from claimgraph.resolve.places import resolve_mentions
 
 
 class PlacesComponent:
