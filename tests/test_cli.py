@@ -168,3 +168,20 @@ def test_extract_reads_the_dateline_as_publication_and_dates_weekdays_by_it(
     event = output["events"][0]
     assert (event["event_date"], event["time_precision"]) == ("2024-03-12", 1)
     assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (7, 7, None)
+
+
+def test_the_app_is_the_command_line_whatever_command_module_was_imported_first() -> None:
+    # A program (or a test) that imports one command's module, then the app, must get the
+    # Typer application with every command, not the module the application is defined in.
+    import subprocess
+    import sys
+
+    code = (
+        "import claimgraph.cli.gazetteer\n"
+        "from claimgraph.cli import app\n"
+        "import typer\n"
+        "assert isinstance(app, typer.Typer), type(app)\n"
+        "print(sorted(c.name for c in app.registered_commands if c.name)[:3])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

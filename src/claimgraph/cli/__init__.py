@@ -5,7 +5,9 @@ Exit status: 0 when every input was read, 1 when any input failed, 2 on usage er
 
 `main` (the console script) imports only the module of the command it runs: `extract` never
 pays for the store, SQLAlchemy or the web app, whose imports cost more start-up than the
-model's. `claimgraph.cli.app` imported from here (tests, other programs) has every command.
+model's. `claimgraph.cli.app` imported from here (tests, other programs) has every command,
+whichever command modules were imported before (the Typer application lives in
+`claimgraph.cli.application`, so no submodule import can take the name `app`).
 """
 
 from __future__ import annotations
@@ -55,9 +57,7 @@ def load_commands(names: list[str] | None = None) -> typer.Typer:
     wanted = COMMAND_MODULES if names is None else names
     for module in sorted({COMMAND_MODULES[name] for name in wanted}):
         import_module(f"claimgraph.cli.{module}")
-    typer_app: typer.Typer = import_module("claimgraph.cli.app").app
-    # Importing the submodule `claimgraph.cli.app` bound the name `app` here to the module;
-    # the name means the Typer application.
+    typer_app: typer.Typer = import_module("claimgraph.cli.application").app
     globals()["app"] = typer_app
     return typer_app
 

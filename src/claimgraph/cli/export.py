@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import app, fail_usage
+from claimgraph.cli.application import app, fail_usage
 from claimgraph.cli.filters import (
     ActorOption,
     Admin1Option,

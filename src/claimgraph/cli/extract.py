@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, TaskID
 
-from claimgraph.cli.app import app, check_date, fail_usage, stderr
+from claimgraph.cli.application import app, check_date, fail_usage, stderr
 from claimgraph.cli.output import (
     NoProgressOption,
     OutputOption,

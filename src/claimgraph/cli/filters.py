@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import check_date
+from claimgraph.cli.application import check_date
 from claimgraph.store.read import EventFilter
 
 CountryOption = Annotated[str | None, typer.Option(help="ISO country code, e.g. PK.")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from claimgraph.cli.app import app
+from claimgraph.cli.application import app
 from claimgraph.gazetteer.build import ensure_gazetteer
 from claimgraph.gazetteer.lookup import Gazetteer, GazetteerEntry, default_gazetteer, default_path
 from claimgraph.resolve.place_base import Context, Mention

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from claimgraph.cli.app import app
+from claimgraph.cli.application import app
 from claimgraph.cli.output import OutputOption
 from claimgraph.cli.store import (
     DbOption,

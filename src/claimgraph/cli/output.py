@@ -26,7 +26,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from claimgraph.cli.app import stderr
+from claimgraph.cli.application import stderr
 
 OutputOption = Annotated[
     Path | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from claimgraph.cli.app import app
+from claimgraph.cli.application import app
 from claimgraph.cli.output import quiet_broken_pipe
 from claimgraph.data_files import data_path
 

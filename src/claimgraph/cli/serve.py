@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import app, stderr
+from claimgraph.cli.application import app, stderr
 from claimgraph.cli.store import DbOption, open_store
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimgraph.cli.app import app, check_date, fail_usage, stderr
+from claimgraph.cli.application import app, check_date, fail_usage, stderr
 from claimgraph.cli.assertions import ASSERTION_COLUMNS, assertion_detail_json, assertion_json
 from claimgraph.cli.extract import (
     DEFAULT_MAX_MB,

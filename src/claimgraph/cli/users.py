@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import app, fail_usage, stderr
+from claimgraph.cli.application import app, fail_usage, stderr
 from claimgraph.cli.store import DbOption, open_store
 from claimgraph.store.users import ROLES, UserError, add_user, list_users, remove_user
 
