@@ -230,3 +230,27 @@ def test_a_report_that_only_recalls_an_incident_is_not_one_of_its_sources(tmp_pa
     assert sorted((row["background"], row["assertion_id"] is None) for row in ieds) == [
         (False, False), (False, False), (True, True)
     ]
+
+
+ANALYSIS = {
+    "id": "analysis-quetta",
+    "outlet": "Regional Review",
+    "published": "2024-03-11",
+    "title": "What the Quetta market bombing tells us",
+    "text": "Friday's bomb blast at the vegetable market on Jinnah Road in Quetta, which killed at "
+    "least 12 people, suggests that militants may be shifting to softer targets in the provincial "
+    "capital. The choice of a crowded market fits a pattern seen across Balochistan this year, "
+    "and the use of a motorcycle bomb probably reflects the pressure security forces have put on "
+    "larger cells. Whether the provincial government can protect its markets remains to be seen.",
+}
+
+
+def test_a_hedged_analysis_joins_the_incident_without_counting_as_a_source(tmp_path: Path) -> None:
+    db = str(tmp_path / "analysis.db")
+    ingest(tmp_path, db, [*ARTICLES, ANALYSIS])
+    found = bombing(assertions(db))
+    assert set(found["documents"]) == QUETTA | {ANALYSIS["id"]}
+    assert found["independent_sources"] == 3  # three outlets; the copy and the analysis add none
+    assert (found["fatalities"], found["fatalities_low"], found["fatalities_high"]) == (12, 12, 14)
+    peshawar = [row for row in assertions(db) if "dawn-peshawar" in row["documents"]]
+    assert peshawar and all(len(row["documents"]) == 1 for row in peshawar)
