@@ -484,3 +484,14 @@ def test_an_undated_story_recalls_an_incident_dated_well_before_publication(nlp:
     recalled = [e for e in events if e.location is not None and e.location.name == "Multan"]
     assert recalled and all(e.background for e in recalled)
     assert any(not e.background for e in events if e.location and e.location.name == "Peshawar")
+
+
+def test_an_emergency_declared_at_a_hospital_is_no_state_of_emergency(nlp: Language) -> None:
+    bombing = (
+        "A bomb exploded in a market in Multan on Tuesday, killing five people.\n\n"
+        "Hospitals in the city declared an emergency, and a health department spokesman said "
+        "the toll could rise."
+    )
+    assert [e.sub_event_type for e in events_of(nlp, bombing)] == ["Remote explosive/landmine/IED"]
+    curfew = "Authorities declared an emergency in Multan on Tuesday and banned all gatherings."
+    assert "Other" in {e.sub_event_type for e in events_of(nlp, curfew)}

@@ -70,6 +70,8 @@ BASE_NOUNS = frozenset(
 
 
 # What an armed group or authority imposes or issues on a population (ACLED "Other").
+# Where an emergency declared is the care of casualties, not a state of emergency.
+MEDICAL_NOUNS = frozenset({"hospital", "clinic", "medical", "trauma", "health"})
 DIRECTIVE_NOUNS = frozenset(
     {
         "ban",
@@ -175,8 +177,11 @@ def is_directive(thing: Token) -> bool:
 
     Not a kind of advisory ("a travel warning", "a weather warning").
     """
-    if lemma_of(thing) not in DIRECTIVE_NOUNS:
+    lemma = lemma_of(thing)
+    if lemma not in DIRECTIVE_NOUNS:
         return False
+    if lemma == "emergency" and any(t.lemma_.lower() in MEDICAL_NOUNS for t in thing.sent):
+        return False  # "an emergency was declared at the hospital": care for the wounded
     return not any(c.dep_ == "compound" for c in thing.children)
 
 
