@@ -495,3 +495,14 @@ def test_an_emergency_declared_at_a_hospital_is_no_state_of_emergency(nlp: Langu
     assert [e.sub_event_type for e in events_of(nlp, bombing)] == ["Remote explosive/landmine/IED"]
     curfew = "Authorities declared an emergency in Multan on Tuesday and banned all gatherings."
     assert "Other" in {e.sub_event_type for e in events_of(nlp, curfew)}
+
+
+def test_what_attackers_burned_in_the_attack_is_part_of_it(nlp: Language) -> None:
+    text = (
+        "Militants stormed a police post in Multan late on Friday, killing three policemen, "
+        "officials said.\n\nThe attackers set fire to the post and took away weapons before "
+        "escaping, a police spokesman said."
+    )
+    events = [e for e in events_of(nlp, text) if not e.background]
+    assert len(events) == 1 and events[0].sub_event_type in {"Armed clash", "Attack"}
+    assert len(events[0].evidence) == 2

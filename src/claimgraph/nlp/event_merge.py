@@ -59,8 +59,22 @@ DISTINCT_ADVERBS = frozenset({"separately", "elsewhere", "unrelated"})
 # recovered in a raid or an arrest, the arrest of the culprit of an attack ("arrested in
 # connection with the shooting"). They add their evidence, not their type or arguments.
 PART_OF = {
-    "Disrupted weapons use": frozenset({"Arrests", "Armed clash", "Attack"}),
+    "Disrupted weapons use": frozenset(
+        {"Arrests", "Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack"}
+    ),
     "Arrests": frozenset(),  # of an attack's culprit: see `held_for`
+    # What attackers burned or took in the attack ("set fire to the post and took away weapons").
+    "Looting/property destruction": frozenset(
+        {
+            "Armed clash",
+            "Attack",
+            "Suicide bomb",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Shelling/artillery/missile attack",
+            "Air/drone strike",
+        }
+    ),
 }
 # What a culprit is held for: incident nouns under an arrest ("in connection with the killing").
 DEEDS = frozenset(
