@@ -60,7 +60,13 @@ DISTINCT_ADVERBS = frozenset({"separately", "elsewhere", "unrelated"})
 # connection with the shooting"). They add their evidence, not their type or arguments.
 PART_OF = {
     "Disrupted weapons use": frozenset(
-        {"Arrests", "Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack"}
+        {
+            "Arrests",
+            "Armed clash",
+            "Attack",
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+        }
     ),
     "Arrests": frozenset(),  # of an attack's culprit: see `held_for`
     # What attackers burned or took in the attack ("set fire to the post and took away weapons").
