@@ -506,3 +506,10 @@ def test_what_attackers_burned_in_the_attack_is_part_of_it(nlp: Language) -> Non
     events = [e for e in events_of(nlp, text) if not e.background]
     assert len(events) == 1 and events[0].sub_event_type in {"Armed clash", "Attack"}
     assert len(events[0].evidence) == 2
+
+
+def test_what_authorities_do_as_a_habit_is_no_incident(nlp: Language) -> None:
+    habit = "The authorities in Punjab frequently announce the arrest of terrorist cells in Multan."
+    assert events_of(nlp, habit) == []
+    report = "The authorities in Punjab announced the arrest of a terrorist cell in Multan."
+    assert [e.sub_event_type for e in events_of(nlp, report)] == ["Arrests"]

@@ -21,6 +21,10 @@ from claimgraph.taxonomy import TERRITORIAL_TYPES
 # (benchmarks/event_types.py).
 BACKGROUND_PENALTY = 0.2
 
+# Adverbs of a habit: what happens "regularly" is no incident ("police routinely detain").
+HABITUAL = frozenset(
+    {"frequently", "regularly", "routinely", "often", "periodically", "usually", "typically"}
+)
 MODALS = frozenset({"could", "would", "will", "may", "might", "should", "must", "can", "shall"})
 # Verbs under which an incident is intended, not reported ("trained for attacks").
 INTENT_VERBS = frozenset(
@@ -149,6 +153,8 @@ def is_reported(trigger: Trigger) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return False
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in node.children):
+            return False  # "authorities frequently announce the arrest of": a habit, not a report
     if verb.lemma_.lower() in INTENT_VERBS and verb.i != head.i:
         return False
     if head.dep_ == "pobj" and head.head.lower_ == "for":
