@@ -513,3 +513,17 @@ def test_what_authorities_do_as_a_habit_is_no_incident(nlp: Language) -> None:
     assert events_of(nlp, habit) == []
     report = "The authorities in Punjab announced the arrest of a terrorist cell in Multan."
     assert [e.sub_event_type for e in events_of(nlp, report)] == ["Arrests"]
+
+
+def test_the_wounded_of_an_incident_are_part_of_it_wherever_they_are_treated(
+    nlp: Language,
+) -> None:
+    text = (
+        "Gunmen attacked a police station in Peshawar on Thursday, killing four officers, "
+        "officials said.\n\n"
+        "A fifth officer, who was wounded in the chest, was in stable condition at a hospital "
+        "in Multan."
+    )
+    events = [e for e in events_of(nlp, text) if not e.background]
+    assert len(events) == 1 and events[0].location and events[0].location.name == "Peshawar"
+    assert len(events[0].evidence) == 2

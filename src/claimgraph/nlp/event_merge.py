@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from claimgraph.identity import (
     EventView,
     content_words,
+    dates_overlap,
     ruled_out,
     same_incident_in_document,
 )
@@ -82,6 +83,8 @@ PART_OF = {
         }
     ),
 }
+# Words that only count the hurt of an incident.
+INJURY_WORDS = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
 # What a culprit is held for: incident nouns under an arrest ("in connection with the killing").
 DEEDS = frozenset(
     {
@@ -161,6 +164,14 @@ def held_for(arrest: Incident) -> bool:
     return False
 
 
+def casualties_only(incident: Incident) -> bool:
+    """Tell whether a mention only counts the hurt ("two others were wounded"), naming no
+    attacker: it tells no incident of its own."""
+    return incident.actor1 is None and all(
+        t.head.lemma_.lower() in INJURY_WORDS for t in incident.triggers
+    )
+
+
 def part_of(earlier: Incident, incident: Incident) -> bool:
     """Tell whether a mention is part of an earlier incident of another type (see PART_OF)."""
     if incident.sub_event_type not in PART_OF:
@@ -190,6 +201,10 @@ def one_incident(
         return "same" if not ruled_out(a, b) else None
     if marked_distinct(incident):
         return None
+    if casualties_only(incident) and EVENT_TYPE_OF[earlier.sub_event_type] in VIOLENT_EVENT_TYPES:
+        # "A fifth officer, wounded in the chest, was in stable condition at a hospital in
+        # Zahedan": the wounded of the incident just told, wherever they are treated.
+        return "part" if dates_overlap(a, b) is not False else None
     placed = earlier.scene is not None and incident.scene is not None
     if part_of(earlier, incident):
         # Judged as the incident it belongs to: the same time and place, not the same type.
