@@ -527,3 +527,13 @@ def test_the_wounded_of_an_incident_are_part_of_it_wherever_they_are_treated(
     events = [e for e in events_of(nlp, text) if not e.background]
     assert len(events) == 1 and events[0].location and events[0].location.name == "Peshawar"
     assert len(events[0].evidence) == 2
+
+
+def test_the_wounded_flown_to_hospital_by_helicopter_name_no_attacker(nlp: Language) -> None:
+    text = (
+        "A roadside bomb tore through a military vehicle in Peshawar on Thursday, killing four "
+        "soldiers.\n\nTwo other soldiers were wounded and were flown by helicopter to a "
+        "military hospital in Multan."
+    )
+    events = [e for e in events_of(nlp, text) if not e.background]
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -166,8 +166,10 @@ def held_for(arrest: Incident) -> bool:
 
 def casualties_only(incident: Incident) -> bool:
     """Tell whether a mention only counts the hurt ("two others were wounded"), naming no
-    attacker: it tells no incident of its own."""
-    return incident.actor1 is None and all(
+    attacker (words of no known kind are none: "flown by helicopter"): it tells no incident of
+    its own."""
+    attacker = incident.actor1
+    return (attacker is None or attacker.kind is None) and all(
         t.head.lemma_.lower() in INJURY_WORDS for t in incident.triggers
     )
 
