@@ -218,11 +218,11 @@ def types_compatible(a: Event, b: Event) -> bool:
 def date_window(view: EventView) -> tuple[date, date] | None:
     """Return the first and last day the event can have happened on, or None when unknown."""
     event = view.event
-    day = _parse_date(event.event_date)
+    day = parse_date(event.event_date)
     if day is not None:
         slack = DATE_SLACK_DAYS.get(event.time_precision or 1, DATE_SLACK_DAYS[3])
         return day - timedelta(days=slack), day + timedelta(days=slack)
-    published = _parse_date(view.published)
+    published = parse_date(view.published)
     if published is not None:
         return published - timedelta(days=UNDATED_LOOKBACK_DAYS), published
     return None
@@ -401,7 +401,7 @@ def _days_apart(a: EventView, b: EventView) -> int:
 
 def _day_range(view: EventView) -> tuple[date, date] | None:
     event = view.event
-    day, published = _parse_date(event.event_date), _parse_date(view.published)
+    day, published = parse_date(event.event_date), parse_date(view.published)
     if day is None:
         return None
     if event.time_precision == 1:
@@ -415,7 +415,8 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _parse_date(value: str | None) -> date | None:
+def parse_date(value: str | None) -> date | None:
+    """Return the day an ISO date or datetime string names, else None (missing or malformed)."""
     if not value:
         return None
     try:

@@ -20,6 +20,7 @@ from claimgraph.model import Event, EventActor, Genre, Location, Place, Speaker
 from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
 from claimgraph.nlp.event_triggers import Trigger
+from claimgraph.nlp.event_victims import INJURY_LEMMAS
 from claimgraph.taxonomy import EVENT_TYPE_OF, VIOLENT_EVENT_TYPES
 
 
@@ -83,8 +84,9 @@ PART_OF = {
         }
     ),
 }
-# Words that only count the hurt of an incident.
-INJURY_WORDS = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
+# Words that only count the hurt of an incident: the injury verbs, as lemmas and as the
+# participles and noun the parse leaves unlemmatised.
+INJURY_WORDS = INJURY_LEMMAS | {"injury", "wounded", "injured"}
 # What a culprit is held for: incident nouns under an arrest ("in connection with the killing").
 DEEDS = frozenset(
     {

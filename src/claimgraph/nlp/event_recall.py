@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from claimgraph.identity import DATE_SLACK_DAYS, date_window, places_compatible
+from claimgraph.identity import DATE_SLACK_DAYS, date_window, parse_date, places_compatible
 from claimgraph.nlp.event_merge import Incident, marked_distinct, view_of
 from claimgraph.nlp.event_reportedness import BACKGROUND_PENALTY, CULPABILITY, governing_verb
 
@@ -47,8 +47,7 @@ def mark_recalled(incidents: Sequence[Incident], lead_end: int) -> None:
         own = _window_end(incident) if incident.date_stated else None
         year = stated_year(incident)
         if (own is not None and own < start[0]) or (year is not None and year < start[0].year):
-            incident.background = True
-            incident.confidence = max(0.0, incident.confidence - BACKGROUND_PENALTY)
+            recall(incident)
 
 
 def mark_recalled_incidents(incidents: Sequence[Incident], published: str | None) -> None:
@@ -70,22 +69,27 @@ def mark_recalled_incidents(incidents: Sequence[Incident], published: str | None
         return
     anchor = min(current, key=lambda i: i.evidence[0].start)
     if anchor.date_stated and anchor.time_precision == 1:
-        reference = _parse_day(anchor.date)
+        reference = parse_date(anchor.date)
     else:
-        day = _parse_day(published)
+        day = parse_date(published)
         reference = day - timedelta(days=DATE_SLACK_DAYS[1]) if day else None
-    anchor_day = _parse_day(anchor.date) or _parse_day(published)
+    anchor_day = parse_date(anchor.date) or parse_date(published)
     for incident in current:
         if incident is anchor or incident.evidence[0].start < anchor.evidence[0].start:
             continue
-        day = _parse_day(incident.date)
+        day = parse_date(incident.date)
         earlier = bool(incident.date_stated and day and reference and day < reference)
         year = stated_year(incident, attributive=True)
         if (year is not None and anchor_day is not None and year < anchor_day.year) or (
             (earlier or told_as_past(incident)) and elsewhere(anchor, incident)
         ):
-            incident.background = True
-            incident.confidence = max(0.0, incident.confidence - BACKGROUND_PENALTY)
+            recall(incident)
+
+
+def recall(incident: Incident) -> None:
+    """Mark an incident as one the document only recalls; it is the less sure for it."""
+    incident.background = True
+    incident.confidence = max(0.0, incident.confidence - BACKGROUND_PENALTY)
 
 
 def told_as_past(incident: Incident) -> bool:
@@ -136,13 +140,6 @@ def elsewhere(anchor: Incident, incident: Incident) -> bool:
     if places_compatible(anchor.location, incident.location) is False:
         return True
     return marked_distinct(incident)
-
-
-def _parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def stated_year(incident: Incident, attributive: bool = False) -> int | None:

@@ -202,12 +202,18 @@ def person_cue(
     pattern: re.Pattern[str], own: str, per_100: float, what: str, least: int = MIN_PERSON_COUNT
 ) -> list[Cue]:
     """Return an opinion cue when the writer says "I", "we" or "you" often enough."""
-    words = max(1, len(own.split()))
     count = len(pattern.findall(own))
-    density = count * 100 / words
-    if count < least or density < per_100:
+    density = often(count, own, per_100, least)
+    if density is None:
         return []
-    return [Cue("opinion", min(2.0, density), f"{what}: {count} in {words} words")]
+    return [Cue("opinion", min(2.0, density), f"{what}: {count} in {len(own.split())} words")]
+
+
+def often(count: int, own: str, per_100: float, least: int) -> float | None:
+    """Return how many times per 100 of the writer's words something is said, when it is said
+    at least `least` times and `per_100` times per 100 words; else None."""
+    density = count * 100 / max(1, len(own.split()))
+    return density if count >= least and density >= per_100 else None
 
 
 def stance_cues(own: str, cues: GenreCues) -> list[Cue]:
@@ -238,7 +244,7 @@ def stance_cues(own: str, cues: GenreCues) -> list[Cue]:
         weight = min(2 * QUESTION_WEIGHT, QUESTION_WEIGHT * len(questions))
         found.append(Cue("opinion", weight, f"asks the reader: {len(questions)} questions"))
     hedged = [m.group(0) for p in cues.hedges for m in p.finditer(own)]
-    if len(hedged) >= MIN_HEDGES and len(hedged) * 100 / max(1, len(own.split())) >= HEDGES_PER_100:
+    if often(len(hedged), own, HEDGES_PER_100, MIN_HEDGES) is not None:
         found.append(Cue("opinion", HEDGED_ANALYSIS_WEIGHT, f"hedged analysis: '{hedged[0]}'"))
     found += person_cue(cues.first_singular, own, FIRST_PERSON_PER_100, "first person")
     found += person_cue(cues.first_plural, own, FIRST_PERSON_PER_100, "first person plural")
