@@ -88,3 +88,23 @@ def test_an_earlier_attack_the_text_recalls_is_background(nlp: Language, text: s
     assert len(current) == 1
     assert current[0].evidence[0].text.startswith(text.split(". ")[0])
     assert any(e.background for e in events)
+
+
+def test_a_later_sentence_that_gives_the_day_dates_the_incident(nlp: Language) -> None:
+    # The lead dates the killing only to "this month"; the next sentence tells it on a day.
+    text = (
+        "Islamic State claimed the killing of a cleric in Peshawar, its second attack in the "
+        "city this month. The cleric was shot dead as he left a mosque on Monday."
+    )
+    events = current_events(nlp, text)
+    assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-11", 1)]
+
+
+def test_a_day_outside_the_month_told_does_not_date_the_incident(nlp: Language) -> None:
+    # "February 28" is no day of "this month" (March): the month stays the incident's date.
+    text = (
+        "Gunmen killed a shopkeeper in Peshawar this month, police said. "
+        "The shopkeeper had been shot dead by the gang on February 28, police added."
+    )
+    events = current_events(nlp, text)
+    assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-15", 3)]

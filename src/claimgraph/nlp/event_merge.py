@@ -13,6 +13,7 @@ from claimgraph.identity import (
     EventView,
     content_words,
     dates_overlap,
+    parse_date,
     ruled_out,
     same_incident_in_document,
 )
@@ -54,6 +55,8 @@ class Incident:
 DISTINCT_MODIFIERS = frozenset(
     {"another", "separate", "other", "second", "third", "earlier", "previous", "prior", "similar"}
 )
+# A week (time precision 2) is dated to its middle day: its other days lie this close.
+WEEK_HALF_DAYS = 3
 INCIDENT_NOUNS = frozenset({"incident", "attack", "shooting", "case", "one", "blast"})
 # Sentence adverbs that move the story to another incident.
 DISTINCT_ADVERBS = frozenset({"separately", "elsewhere", "unrelated"})
@@ -266,7 +269,7 @@ def absorb(target: Incident, other: Incident) -> None:
         other.location is not None and other.location.geo_precision < target.location.geo_precision
     ):
         target.location = other.location
-    if other.date_stated and not target.date_stated:
+    if other.date_stated and (not target.date_stated or _refines(other, target)):
         target.date, target.time_precision, target.date_stated = (
             other.date,
             other.time_precision,
@@ -276,3 +279,21 @@ def absorb(target: Incident, other: Incident) -> None:
     target.actor2 = target.actor2 or other.actor2
     target.background = target.background and other.background
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
+
+
+def _refines(finer: Incident, coarser: Incident) -> bool:
+    """True when a mention dates the incident more precisely, inside the coarser date's span.
+
+    "The group's second attack this month" (month) told again as "shot dead after Friday
+    prayers" (day): the incident is on that Friday.
+    """
+    if not finer.date or not coarser.date or finer.time_precision is None:
+        return False
+    if finer.time_precision >= (coarser.time_precision or 3):
+        return False
+    if (coarser.time_precision or 3) >= 3:  # a month is dated to its 15th
+        return finer.date[:7] == coarser.date[:7]
+    finer_day, coarser_day = parse_date(finer.date), parse_date(coarser.date)
+    if finer_day is None or coarser_day is None:
+        return False
+    return abs((finer_day - coarser_day).days) <= WEEK_HALF_DAYS
