@@ -26,6 +26,9 @@ FRIDAY = "2024-01-05"  # a Friday
         ("On Jan. 5, a bomb went off.", "On Jan. 5", "2024-01-05", 1),
         ("It ended on the 15th of December.", "on the 15th of December", "2023-12-15", 1),
         ("Filed 2023-11-30 by staff.", "2023-11-30", "2023-11-30", 1),
+        # A weekday that names its date is that date, not the last such weekday.
+        ("Updated on Sunday, Dec. 17, at noon.", "on Sunday, Dec. 17", "2023-12-17", 1),
+        ("Posted: Monday 11 December 2023", "Monday 11 December 2023", "2023-12-11", 1),
         ("Last week, drones hit the base.", "Last week", "2023-12-27", 2),
         ("Two weeks ago the road was cut.", "Two weeks ago", "2023-12-22", 2),
         ("Earlier this month, rebels attacked.", "Earlier this month", "2024-01-15", 3),

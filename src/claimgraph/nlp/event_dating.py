@@ -3,18 +3,24 @@
 The date its sentence states nearest the trigger, read against the publication date (the
 date of a dateline is when the story was filed, not when the incident was); else, for a
 current incident, the publication date at month precision, as coders date an undated report.
+A story whose own incident none of its mentions dates often states the day in a sentence
+that names no incident ("It happened about 11 p.m. Saturday"): `date_story` reads it there.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.identity import UNDATED_LOOKBACK_DAYS, parse_date
 from claimgraph.nlp.event_arguments import (
     token_at,
     tree_distance,
 )
+from claimgraph.nlp.event_merge import Incident
 from claimgraph.nlp.event_triggers import (
     Trigger,
 )
@@ -24,9 +30,19 @@ from claimgraph.resolve.dates import DateMention, find_dates
 DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 
 
-def is_dateline(sentence: Span, end: int) -> bool:
-    """Tell whether a date ending at `end` (in the sentence) opens a dateline ("CITY, May 3 —")."""
-    return end < 80 and DATELINE_END.match(sentence.text, end) is not None
+# What precedes the date of a page's time stamp ("Updated: Monday, July 7, 2014 3:02 PM").
+STAMP_BEFORE = re.compile(
+    r"(?i)\b(?:updated|posted|published|modified)\b"
+    r"(?:\s+at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?(?:\s+on)?:?\s*$"
+)
+
+
+def is_dateline(sentence: Span, mention: DateMention) -> bool:
+    """Tell whether a date mention is when the story was filed, not when anything happened:
+    it opens a dateline ("CITY, May 3 —") or is a page's time stamp ("Updated: May 3")."""
+    if mention.end < 80 and DATELINE_END.match(sentence.text, mention.end) is not None:
+        return True
+    return STAMP_BEFORE.search(sentence.text, 0, mention.start) is not None
 
 
 def date_for(
@@ -38,7 +54,7 @@ def date_for(
     mentions = [
         m
         for m in find_dates(sentence.text, published)
-        if m.date and not is_dateline(sentence, m.end)
+        if m.date and not is_dateline(sentence, m)
     ]
     if mentions:
 
@@ -56,3 +72,38 @@ def date_for(
         # Coders' practice for an undated report: publication bounds the event; month precision.
         return published, 3, False
     return None, None, False
+
+
+def date_story(
+    incidents: Sequence[Incident], sentences: Sequence[Span], published: str | None
+) -> tuple[Incident, Span] | None:
+    """Date the story's incident from the first day the story states, when none of its
+    mentions does; return it and the sentence that states the day (its evidence), else None.
+
+    The story's incident is the first current one the text tells (news leads with it). Its
+    day is the first day or week the text states outside the other incidents' sentences, in
+    the UNDATED_LOOKBACK_DAYS up to publication (a dateline's is when the story was filed).
+    On the even half of gvc_train the first such day is the incident's more often than the
+    earliest one (0.739 vs 0.722 of documents dated to the incident's day).
+    """
+    current = [i for i in incidents if not i.background]
+    day_published = parse_date(published)
+    if not current or day_published is None:
+        return None
+    story = min(current, key=lambda i: i.evidence[0].start)
+    if story.date_stated:
+        return None
+    others = {span.start for i in incidents if i is not story for span in i.evidence}
+    first = day_published - timedelta(days=UNDATED_LOOKBACK_DAYS)
+    for sentence in sentences:
+        if any(sentence.start_char <= start < sentence.end_char for start in others):
+            continue
+        for mention in find_dates(sentence.text, published):
+            day = parse_date(mention.date)
+            if day is None or mention.precision not in (1, 2) or not first <= day <= day_published:
+                continue
+            if not is_dateline(sentence, mention):
+                story.date, story.time_precision = day.isoformat(), mention.precision
+                story.date_stated = True
+                return story, sentence
+    return None

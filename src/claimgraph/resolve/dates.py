@@ -7,7 +7,8 @@ the month. Conventions:
   publication (a report's "a day earlier" is told from the day it was filed);
 - a weekday ("on Tuesday") is the most recent such day on or before publication ("last
   Tuesday" strictly before); a day-month without a year ("March 3") is the most recent such
-  date on or before publication — reports look back;
+  date on or before publication — reports look back; a weekday that names its date ("Sunday,
+  Nov. 27", "Monday 3 March") is that date;
 - a week ("last week", "earlier this week", "over the weekend") is the Wednesday (Saturday
   for a weekend) of that week, never after publication, precision 2;
 - a range of days ("between Monday and Wednesday", "3-5 March", "from March 3 to 5") is its
@@ -77,12 +78,12 @@ _PATTERNS = [
     ),
     (
         "month_day",
-        rf"(?:(?i:on)\s+)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:%|-year))"
+        rf"(?:(?i:on)\s+)?(?:\b(?:{_WEEKDAY}),?\s+)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:%|-year))"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
     ),
     (
         "day_month",
-        rf"(?:(?i:on)\s+)?(?:(?i:the)\s+)?\b(?P<day>{_DAY})(?:\s+(?i:of))?\s+(?P<month>{_MONTH})"
+        rf"(?:(?i:on)\s+)?(?:\b(?:{_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?\b(?P<day>{_DAY})(?:\s+(?i:of))?\s+(?P<month>{_MONTH})"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
     ),
     (
