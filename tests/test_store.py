@@ -55,6 +55,7 @@ def make_record(text: str = TEXT, outlet: str | None = "Dawn") -> Record:
     """A record as the analysis would give it, written by hand (no spaCy here)."""
     sha = hashlib.sha256(text.encode()).hexdigest()
     document = Document(id="quetta.txt", text=text, outlet=outlet, published="2024-03-04", sha256=sha)
+    sha = document.publication  # ids are the publication's, as the analysis makes them
     first = text.index("Gunmen")
     sentence = text[first : text.index(".") + 1]
     quetta = text.index("Quetta")
@@ -131,7 +132,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 def test_a_record_comes_back_as_the_same_values(store: Store) -> None:
     record = make_record()
     assert store.add(record) is True
-    doc_id = document_key(record.document.sha256)
+    doc_id = document_key(record.document.publication)
     with store.reading() as connection:
         ((stored_doc, event),) = list(list_events(connection, EventFilter()))
         ((_claim_id, claim_doc, claim),) = list(list_claims(connection, ClaimFilter()))
@@ -158,6 +159,18 @@ def test_the_same_document_twice_is_stored_once(store: Store) -> None:
     with store.reading() as connection:
         assert count_rows(connection)["documents"] == 1
         assert count_rows(connection)["events"] == 1
+
+
+def test_one_text_from_two_outlets_is_two_documents(store: Store) -> None:
+    # A wire story run word for word by a second outlet is a second publication: the record
+    # keeps it (corroboration counts it as the same source); the same one again is skipped.
+    assert store.add(make_record(outlet="Dawn")) is True
+    assert store.add(make_record(outlet="Balochistan Post")) is True
+    assert store.add(make_record(outlet="Balochistan Post")) is False
+    with store.reading() as connection:
+        documents = list_documents(connection)
+        assert count_rows(connection)["events"] == 2
+    assert sorted(d.document.outlet or "" for d in documents) == ["Balochistan Post", "Dawn"]
 
 
 def test_places_and_actors_are_shared_across_documents(store: Store) -> None:
@@ -261,3 +274,34 @@ def test_a_new_store_has_the_schema_the_migrations_build(tmp_path: Path) -> None
     assert current_revision(created) == "0001"
     migrate(created)
     assert current_revision(created) == head_revision()
+
+
+def test_documents_stored_before_publications_keep_their_place(tmp_path: Path) -> None:
+    # A store written before revision 0003 (documents keyed by their text alone) is migrated:
+    # its documents get their publication hash, so ingesting them again still skips them.
+    from alembic import command
+
+    store = Store.open(str(tmp_path / "old.db"))
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    record = make_record(outlet="Dawn")
+    with store.engine.begin() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("documents")}
+        assert "publication" not in columns
+        connection.execute(text("INSERT INTO outlets (name) VALUES ('Dawn')"))
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, sha256, input_id, outlet_id, genre, genre_evidence, "
+                "text, ignored, components, claimgraph_version, ingested_at) VALUES ('old1', "
+                ":sha, 'quetta.txt', 1, 'news', '[]', :text, '[]', '[]', '0.1', '2026-12-01')"
+            ),
+            {"sha": record.document.sha256, "text": TEXT},
+        )
+    migrate(store.engine)
+    with store.engine.connect() as connection:
+        stored = connection.execute(text("SELECT id, publication FROM documents")).one()
+    assert tuple(stored) == ("old1", record.document.publication)
+    assert store.known([record.document.publication]) == {record.document.publication}
+    store.close()

@@ -7,6 +7,7 @@ Offsets are Python string indices into `Document.text`, end exclusive.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -99,6 +100,23 @@ class Document:
     ignored: tuple[tuple[int, int], ...] = ()
     language: str | None = None
     sha256: str = ""
+
+    @property
+    def publication(self) -> str:
+        """The hash that names this publication: its text's sha256, with its outlet and URL.
+
+        One wire story run word for word by two outlets is two publications (the record lists
+        both; corroboration counts them as one source); the same file read twice is one.
+        Without an outlet or URL it is the text's sha256 itself.
+        """
+        return publication_key(self.sha256, self.outlet, self.url)
+
+
+def publication_key(sha256: str, outlet: str | None, url: str | None) -> str:
+    """Return the publication hash of a text's sha256 with its outlet and URL (see Document)."""
+    if not outlet and not url:
+        return sha256
+    return hashlib.sha256(f"{sha256}\n{outlet or ''}\n{url or ''}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

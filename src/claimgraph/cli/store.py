@@ -134,7 +134,7 @@ def new_documents(
 ) -> Iterator[Document]:
     """Pass on the documents the store does not hold yet (by content hash); count the rest."""
     for document in documents:
-        if store.known([document.sha256]):
+        if store.known([document.publication]):
             tally.skipped += 1
         else:
             yield document

@@ -371,7 +371,7 @@ def code_incident(
 def to_event(doc: Doc, incident: Incident) -> Event:
     """Freeze an incident into the output Event."""
     document = doc._.document
-    digest = document.sha256 if document is not None else ""
+    digest = document.publication if document is not None else ""
     first = incident.evidence[0]
     key = f"{digest}:{first.start}:{incident.sub_event_type}".encode()
     return event_of(

@@ -274,7 +274,7 @@ def mentions_in(reader: Reader, tokens: Iterable[Token]) -> list[Mention]:
 def edge_id(doc: Doc, relation: str, subject: EntityRef, target: EntityRef, start: int) -> str:
     """Return an id stable for the same text and analysis."""
     document = doc._.document
-    digest = document.sha256 if document is not None else ""
+    digest = document.publication if document is not None else ""
     key = f"{digest}:{relation}:{subject.key}:{target.key}:{start}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 

@@ -2,7 +2,7 @@
 
     store = Store.open("claimgraph.db")         # or "postgresql://user@host/db"
     store.add(record)                          # one transaction per document
-    store.has(sha256)                          # skip what is already stored
+    store.known([publication])                 # skip what is already stored
     with store.reading() as connection: ...    # claimgraph.store.read queries
 
 This package never imports spaCy or the analysis (`claimgraph.nlp`): callers pass values.
@@ -49,20 +49,20 @@ class Store:
         it was already there."""
         try:
             with self.engine.begin() as connection:
-                if stored_hashes(connection, [record.document.sha256]):
+                if stored_hashes(connection, [record.document.publication]):
                     return False
                 document_id = write_record(connection, record)
                 corroborate_document(connection, document_id, self._memory)
         except BaseException as error:
             self._memory.clear()  # it may hold views of rows that were rolled back
             # Another writer stored the same document in between: it is there, whole.
-            if isinstance(error, IntegrityError) and self.known([record.document.sha256]):
+            if isinstance(error, IntegrityError) and self.known([record.document.publication]):
                 return False
             raise
         return True
 
     def known(self, hashes: Iterable[str]) -> set[str]:
-        """Return which content hashes are stored already."""
+        """Return which publication hashes (`Document.publication`) are stored already."""
         with self.engine.connect() as connection:
             return stored_hashes(connection, hashes)
 

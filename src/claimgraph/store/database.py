@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # Alembic loads only when a store is opened (not for `extract
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration under store/migrations/versions (tests check it is Alembic's head):
 # opening a store at this revision reads one row and never loads Alembic (0.3 s).
-SCHEMA_REVISION: Final = "0002"
+SCHEMA_REVISION: Final = "0003"
 # How long a writer waits for another's lock before failing (workers and readers share a file).
 SQLITE_BUSY_MS = 30_000
 

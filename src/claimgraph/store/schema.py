@@ -45,7 +45,8 @@ documents = Table(
     "documents",
     metadata,
     Column("id", String(ID), primary_key=True),
-    Column("sha256", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False, index=True),  # of the text
+    Column("publication", String(64), nullable=False, unique=True),  # Document.publication
     Column("input_id", Text, nullable=False),  # the path or JSONL id it was read as
     Column("source", Text),
     Column("title", Text),

@@ -1,8 +1,9 @@
 """Add one document's Record to the store: every row of it in one transaction, or none.
 
 Places are shared across documents by GeoNames id and actors by canonical name, so the
-record joins across documents. A document already stored (same sha256) is skipped, which
-makes ingest idempotent and resumable.
+record joins across documents. A publication already stored (same text, outlet and URL:
+`Document.publication`) is skipped, which makes ingest idempotent and resumable; the same
+text from another outlet is another document.
 """
 
 from __future__ import annotations
@@ -25,19 +26,19 @@ PLACES_COMPONENT = "places_v1"
 ACTORS_COMPONENT = "actors_v1"
 
 
-def document_key(sha256: str) -> str:
-    """Return the store id of a document: the start of its content hash."""
-    return sha256[:16]
+def document_key(publication: str) -> str:
+    """Return the store id of a document: the start of its publication hash."""
+    return publication[:16]
 
 
 def stored_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
-    """Return which of the content hashes are already in the store."""
+    """Return which of the publication hashes are already in the store."""
     wanted = list(set(hashes))
     found: set[str] = set()
     for start in range(0, len(wanted), 500):  # bounded IN lists
         chunk = wanted[start : start + 500]
         rows = connection.execute(
-            select(t.documents.c.sha256).where(t.documents.c.sha256.in_(chunk))
+            select(t.documents.c.publication).where(t.documents.c.publication.in_(chunk))
         )
         found.update(row[0] for row in rows)
     return found
@@ -46,12 +47,13 @@ def stored_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
 def write_record(connection: Connection, record: Record) -> str:
     """Insert every row of one record on the open transaction; return the document's store id."""
     document = record.document
-    document_id = document_key(document.sha256)
+    document_id = document_key(document.publication)
     outlet_id = outlet_of(connection, document.outlet)
     connection.execute(
         insert(t.documents).values(
             id=document_id,
             sha256=document.sha256,
+            publication=document.publication,
             input_id=document.id,
             source=document.source,
             title=document.title,
