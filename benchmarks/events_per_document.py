@@ -8,8 +8,9 @@ shooting incident (gold.json maps each document to its incident). So a document 
 one current (not background) event: more is over-generation (one incident split into
 several events, background told in passing coded as current), none is a miss. Its first
 current event (the one the document leads with) should be dated to the incident's day, the
-`date` gold.json gives from the Gun Violence Archive: real news dating against datelines,
-weekdays and "late Saturday". The documents
+`date` gold.json gives from the Gun Violence Archive (real news dating against datelines,
+weekdays and "late Saturday"), and carry its death toll, gold.json's `killed` (a report
+written before a victim died gives fewer; no toll counts as none killed). The documents
 are split by incident as benchmarks/corroboration.py splits them: the even index of the
 incidents (sorted by int id) is the half read and tuned on, the odd half is never looked at.
 
@@ -17,12 +18,13 @@ Runs `claimgraph extract` on the documents (or reads `--predicted`, its JSONL ou
 prints per half: mean events per document (all, and current only), the share of documents
 with exactly one current event and with none, and the share whose first current event is
 dated to the incident's day (exactly, and within a day: reports of a late-night shooting
-give either day). `--errors N` prints the N even-half documents
-with the most current events, with each event's type and first evidence sentence.
+give either day) and whose toll is the incident's killed count (exactly, and within one).
+`--errors N` prints the N even-half documents with the most current events, with each
+event's type and first evidence sentence.
 
 `--check` exits 1 when a half's mean current events per document rises more than the
 tolerance above benchmarks/baseline_events_per_document.json, or its share of documents with
-exactly one current event or with the incident's day falls more than the tolerance below
+exactly one current event, the incident's day or its toll falls more than the tolerance below
 it, and refuses (exit 1) when the corpus (docs.jsonl and gold.json, by sha256) changed;
 `--update-baseline` rewrites it.
 """
@@ -30,6 +32,7 @@ it, and refuses (exit 1) when the corpus (docs.jsonl and gold.json, by sha256) c
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import subprocess
@@ -73,10 +76,28 @@ def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+@functools.cache
+def _gold() -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))
+    return gold
+
+
 def incident_days() -> dict[str, str]:
     """Return each document's incident day (ISO) from the gold."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = _gold()
     return {d: gold["incidents"][i]["date"] for d, i in gold["doc_incident"].items()}
+
+
+def incident_killed(document_id: str) -> int:
+    """Return the killed count of the document's incident."""
+    return int(_gold()["incidents"][_gold()["doc_incident"][document_id]]["killed"])
+
+
+def toll_off(row: dict[str, Any]) -> int:
+    """Return how far the first current event's toll is from the incident's killed count."""
+    events = current(row)
+    toll = (events[0]["fatalities"] if events else None) or 0
+    return abs(toll - incident_killed(row["id"]))
 
 
 def days_off(row: dict[str, Any], day: str) -> int | None:
@@ -118,6 +139,8 @@ def measure(rows: list[dict[str, Any]], ids: set[str]) -> dict[str, float]:
         "share_none": round(sum(c == 0 for c in counts) / len(counts), 3),
         "share_day_exact": round(sum(o == 0 for o in off) / len(off), 3),
         "share_day_within_1": round(sum(o is not None and o <= 1 for o in off) / len(off), 3),
+        "share_toll_exact": round(sum(toll_off(r) == 0 for r in chosen) / len(chosen), 3),
+        "share_toll_within_1": round(sum(toll_off(r) <= 1 for r in chosen) / len(chosen), 3),
     }
 
 
@@ -146,7 +169,8 @@ def main() -> None:
             f"{half}: {r['documents']} docs, events/doc {r['events_per_document']:.3f} "
             f"(current {r['current_per_document']:.3f}), exactly one current "
             f"{r['share_exactly_one']:.3f}, none {r['share_none']:.3f}; "
-            f"incident's day {r['share_day_exact']:.3f} (within 1: {r['share_day_within_1']:.3f})"
+            f"incident's day {r['share_day_exact']:.3f} (within 1: {r['share_day_within_1']:.3f}); "
+            f"toll {r['share_toll_exact']:.3f} (within 1: {r['share_toll_within_1']:.3f})"
         )
     if args.errors:
         print_errors(rows, halves()["even"], args.errors)
@@ -183,7 +207,8 @@ def check(results: dict[str, dict[str, float]]) -> int:
                 f"baseline {pinned['current_per_document']}"
             )
             failed = 1
-        for key in ("share_exactly_one", "share_day_exact", "share_day_within_1"):
+        shares = ("share_exactly_one", "share_day_exact", "share_day_within_1")
+        for key in (*shares, "share_toll_exact", "share_toll_within_1"):
             if r[key] < pinned.get(key, 0.0) - tolerance:
                 print(f"REGRESSION {half}: {key} {r[key]} < baseline {pinned[key]}")
                 failed = 1

@@ -179,6 +179,11 @@ def deaths(nlp: Language, text: str) -> int | None:
         ("Troops clashed with militants near Multan. Fatalities: 3", 3),
         ("Rebels shelled a village near Multan, killing two. Fatalities unknown.", 2),
         ("Troops clashed with militants near Multan. No fatalities reported.", 0),
+        # one person who died, however the text names them, is one death
+        ("The 2-year-old who was shot inside an apartment in Multan has died.", 1),
+        ("A 16-year-old has died after being accidentally shot in the face in Multan.", 1),
+        ("A 14-year-old girl was fatally wounded in a shooting in Multan on Tuesday.", 1),
+        ("He was killed when gunmen opened fire on his car in Quetta on Monday.", 1),
     ],
 )
 def test_fatalities_count_the_dead(nlp: Language, sentence: str, expected: int | None) -> None:

@@ -96,9 +96,19 @@ def number_on(token: Token) -> Count | None:
     return None
 
 
+# Pronouns for one person, and the units of an age used as a noun ("a 16-year-old").
+ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+AGE_UNITS = frozenset({"year", "month", "week"})
+
+
 def is_one_person(token: Token) -> bool:
-    """Tell whether a victim noun names one person ("a policeman", "Ajay Yadav", "his son")."""
+    """Tell whether a victim noun names one person ("a policeman", "Ajay Yadav", "his son",
+    "he", "a 16-year-old")."""
     if token.ent_type_ == "PERSON" and token.tag_ == "NNP":
+        return True
+    if token.lower_ in ONE_PERSON_PRONOUNS:
+        return True
+    if token.lower_ == "old" and any(c.lemma_.lower() in AGE_UNITS for c in token.children):
         return True
     if token.tag_ == "NNP" and any(
         c.dep_ == "compound" and c.lemma_.lower() in PERSON_NOUNS for c in token.children
@@ -269,6 +279,8 @@ def fatalities_for(
     """
     lemma = trigger.lemma_.lower()
     is_killing = lemma in KILLING_LEMMAS or trigger.lower_ in KILLING_LEMMAS
+    # "fatally wounded", "injured fatally": the victims died.
+    is_killing = is_killing or (lemma in INJURY_LEMMAS and says_dead(trigger))
     # The killing's own victims: an incident's other triggers ("two others were injured") have
     # patients that did not die.
     counts_victims = is_killing and not (lemma in WOUNDING_LEMMAS and not says_dead(trigger))
@@ -287,10 +299,33 @@ def fatalities_for(
     if count is not None:
         return Fatalities(count.value, count.low, count.high)
     if is_killing and (lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}):
-        return Fatalities(None, 1, None)
+        return Fatalities(1, 1, 1) if one_dead(sentence, trigger) else Fatalities(None, 1, None)
     if any(t.lower_ in DEADLY_WORDS for t in trigger.children):
         return Fatalities(None, 1, None)
     return NO_FATALITIES
+
+
+# Words that say their subject died ("the boy has died", "was found dead", "was killed").
+DIED_WORDS = frozenset({"die", "dead", "killed"})
+
+
+def one_dead(sentence: Span, trigger: Token) -> bool:
+    """Tell whether the sentence's dead are one person: the one person who died, was found
+    dead or was killed ("The 2-year-old who was shot ... has died", "A 16-year-old has died
+    after being shot"), and no one else said to die."""
+    dead: set[int] = set()
+    for word in (trigger, *sentence):
+        if word.lemma_.lower() not in DIED_WORDS and word.lower_ not in DIED_WORDS:
+            continue
+        clause = word.head if word.dep_ in {"acomp", "oprd", "xcomp"} else word
+        for child in clause.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                victim = clause.head if child.lower_ in {"who", "that"} else child
+                dead.add(victim.i)
+    if len(dead) != 1:
+        return False
+    (victim,) = (sentence.doc[i] for i in dead)
+    return is_one_person(victim) and not victim.conjuncts
 
 
 def stated_tally(sentence: str) -> Fatalities | None:
