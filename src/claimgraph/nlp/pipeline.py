@@ -26,7 +26,7 @@ from claimgraph.harvest import empty_record, harvest
 from claimgraph.lexicons import read_lexicons
 from claimgraph.model import Document, Record
 from claimgraph.nlp.extensions import register_extensions
-from claimgraph.settings import MODEL, PipelineSettings
+from claimgraph.settings import MAX_CHARS, MODEL, PipelineSettings
 
 # Order matters: actors read places; genre reads claims and rhetoric; events read all of them;
 # relations read events, claims, actors and places.
@@ -51,8 +51,6 @@ COMPONENT_MODULES = (
     "events",
     "relations",
 )
-# spaCy's own limit; longer texts are refused per document rather than parsed in one piece.
-MAX_CHARS = 1_000_000
 ANALYSED_LANGUAGES = frozenset({"en"})
 _gazetteer_names = itertools.count(1)
 
