@@ -537,3 +537,19 @@ def test_the_wounded_flown_to_hospital_by_helicopter_name_no_attacker(nlp: Langu
     )
     events = [e for e in events_of(nlp, text) if not e.background]
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security forces carried out strikes against hideouts of the TTP near Multan on Friday.",
+        "The army launched strikes on militant positions near Multan on Monday.",
+    ],
+)
+def test_strikes_aimed_at_targets_are_military_strikes(nlp: Language, sentence: str) -> None:
+    assert [e.sub_event_type for e in events_of(nlp, sentence)] == ["Air/drone strike"]
+
+
+def test_a_strike_by_workers_is_no_military_strike(nlp: Language) -> None:
+    events = events_of(nlp, "Teachers went on strike against the new pay rules in Multan.")
+    assert "Air/drone strike" not in [e.sub_event_type for e in events]

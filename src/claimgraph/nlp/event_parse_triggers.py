@@ -279,6 +279,17 @@ TAKEN = TriggerRule("Non-state actor overtakes territory", 3, parsed=True)
 REGAINED = TriggerRule("Government regains territory", 3, parsed=True)
 
 
+# "strikes against militant hideouts", "carried out strikes in Khost": a military strike
+# (a strike by workers is neither aimed at a target nor carried out).
+STRIKES = TriggerRule("Air/drone strike", 2, parsed=True)
+STRIKE_TARGETS = frozenset(
+    {"hideout", "position", "target", "camp", "compound", "base", "stronghold", "facility",
+     "militant", "fighter", "insurgent", "sanctuary", "post", "installation", "depot", "convoy"}
+)  # fmt: skip
+STRIKE_VERBS = frozenset({"carry", "conduct", "launch", "mount", "execute"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def clause_rule(token: Token) -> TriggerRule | None:
     """Return the rule a token triggers through its clause, if any.
 
@@ -380,6 +391,8 @@ def noun_rule(token: Token, lemma: str) -> TriggerRule | None:
         or (token.dep_ in {"dobj", "pobj"} and lemma_of(governing(token)) in MINE_VERBS)
     ):
         return MINE
+    if lemma == "strike" and is_military_strike(token):
+        return STRIKES
     if lemma in {"appointment", "election", "nomination"} and any(
         is_new_leader(p) for p in prep_objects(token, {"of"})
     ):
@@ -391,3 +404,16 @@ def noun_rule(token: Token, lemma: str) -> TriggerRule | None:
     ):
         return ACTIVITY_CHANGE
     return None
+
+
+def is_military_strike(strike: Token) -> bool:
+    """Tell whether the noun "strike" is a military one: aimed at a target or a place ("strikes
+    against hideouts of the TTP", "strikes on Houthi positions"), or carried out in a place
+    ("carried out strikes in Khost"; the parse may hang the place on the verb)."""
+    carried = strike.dep_ == "dobj" and lemma_of(strike.head) in STRIKE_VERBS
+    heads = [strike, strike.head] if carried else [strike]
+    aimed = [t for h in heads for t in prep_objects(h, {"on", "against", "targeting"})]
+    if any(lemma_of(t) in STRIKE_TARGETS or t.ent_type_ in PLACE_ENTITIES for t in aimed):
+        return True
+    placed = [t for h in heads for t in prep_objects(h, {"in"})] if carried else []
+    return any(t.ent_type_ in PLACE_ENTITIES for t in placed)
