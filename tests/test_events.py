@@ -553,3 +553,15 @@ def test_strikes_aimed_at_targets_are_military_strikes(nlp: Language, sentence: 
 def test_a_strike_by_workers_is_no_military_strike(nlp: Language) -> None:
     events = events_of(nlp, "Teachers went on strike against the new pay rules in Multan.")
     assert "Air/drone strike" not in [e.sub_event_type for e in events]
+
+
+def test_an_incident_the_story_came_days_after_is_background(nlp: Language) -> None:
+    # "which came days after a roadside bomb killed five": "days" hangs on the clause "after"
+    # marks, not on "after" itself.
+    text = (
+        "A roadside bomb hit a police van in Peshawar on Monday, killing three policemen.\n\n"
+        "No group has claimed the attack, which came days after a roadside bomb killed five "
+        "soldiers in Multan."
+    )
+    events = events_of(nlp, text, published="2024-03-15")
+    assert sorted((e.fatalities, e.background) for e in events) == [(3, False), (5, True)]

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from claimgraph.identity import DATE_SLACK_DAYS, date_window, parse_date, places_compatible
 from claimgraph.nlp.event_merge import Incident, marked_distinct, view_of
 from claimgraph.nlp.event_reportedness import BACKGROUND_PENALTY, CULPABILITY, governing_verb
+from claimgraph.nlp.syntax import deps
 
 # "days after the arrest", "a week since the blast": the incident is a point in time.
 TIME_AFTER = frozenset({"after", "since", "following"})
@@ -119,9 +120,10 @@ def told_as_earlier(incident: Incident) -> bool:
         verb = governing_verb(head)
         above = [a for a in head.ancestors if a.i >= head.sent.start]
         for node in (*above, *head.children, *verb.children):
-            if node.lower_ in TIME_AFTER and any(
-                c.lemma_.lower() in TIME_UNITS for c in (node.head, *node.children)
-            ):
+            # "days after": the unit hangs on "after", on what it heads, or beside it on the
+            # clause "after" marks ("came [days] [after] a bomb killed five").
+            near = (node.head, *node.children, *deps(node.head, {"npadvmod"}))
+            if node.lower_ in TIME_AFTER and any(c.lemma_.lower() in TIME_UNITS for c in near):
                 return True
         if head.dep_ == "dobj" and head.head.lemma_.lower() == "follow":
             return True
