@@ -21,6 +21,28 @@ from claimgraph.nlp.event_clauses import (
     threatens_violence,
     thrown_at_police,
 )
+from claimgraph.nlp.event_parse_words import (
+    ACTIVITY_NOUNS,
+    AGREEMENT_NOUNS,
+    AIR_VERBS,
+    BUILDING_VERBS,
+    CLOSABLE,
+    CONTROL_VERBS,
+    DIRECTIVE_VERBS,
+    FOUNDING_VERBS,
+    GATHER_VERBS,
+    GROUP_EVENTS,
+    GROUP_NOUNS,
+    MINE_MODIFIERS,
+    MINE_VERBS,
+    NAMING_VERBS,
+    PLACE_ENTITIES,
+    POSTING_VERBS,
+    REGAIN_VERBS,
+    SIGNING_VERBS,
+    STRIKE_TARGETS,
+    STRIKE_VERBS,
+)
 from claimgraph.nlp.event_triggers import TriggerRule
 from claimgraph.nlp.event_words import (
     CAPTIVES,
@@ -75,169 +97,11 @@ def dependency_triggers(doc: Doc) -> list[tuple[int, int, TriggerRule]]:
     return found + through_clause
 
 
-AIR_VERBS = frozenset(
-    {
-        "bomb",
-        "strike",
-        "hit",
-        "attack",
-        "target",
-        "pound",
-        "raid",
-        "fire",
-        "kill",
-        "destroy",
-        "shell",
-        "drop",
-        "blast",
-        "rake",
-        "strafe",
-    }
-)
-
-
-GATHER_VERBS = frozenset(
-    {
-        "gather",
-        "assemble",
-        "converge",
-        "congregate",
-        "rally",
-        "march",
-        "walk",
-        "parade",
-        "demonstrate",
-        "mass",
-    }
-)
-
-
-NAMING_VERBS = frozenset(
-    {
-        "name",
-        "appoint",
-        "announce",
-        "elect",
-        "choose",
-        "select",
-        "install",
-        "pick",
-        "nominate",
-        "designate",
-        "declare",
-        "unveil",
-    }
-)
-
-
-GROUP_NOUNS = frozenset(
-    {
-        "group",
-        "militia",
-        "faction",
-        "coalition",
-        "alliance",
-        "movement",
-        "outfit",
-        "wing",
-        "brigade",
-        "front",
-        "organisation",
-        "organization",
-        "battalion",
-        "unit",
-        "force",
-        "splinter",
-        "franchise",
-        "branch",
-    }
-)
-
-
-FOUNDING_VERBS = frozenset({"launch", "form", "create", "found", "establish", "set", "announce"})
-
-
-ACTIVITY_NOUNS = frozenset(
-    {
-        "neutrality",
-        "ceasefire",
-        "truce",
-        "operation",
-        "agitation",
-        "attack",
-        "activity",
-        "campaign",
-        "hostility",
-        "offensive",
-        "insurgency",
-        "struggle",
-        "fighting",
-        "protest",
-        "strike",
-        "violence",
-        "boycott",
-    }
-)
-
-
-BUILDING_VERBS = frozenset({"establish", "set", "build", "open", "construct", "install", "erect"})
-
-
-AGREEMENT_NOUNS = frozenset(
-    {
-        "agreement",
-        "pact",
-        "accord",
-        "deal",
-        "treaty",
-        "truce",
-        "ceasefire",
-        "cease-fire",
-        "memorandum",
-        "protocol",
-        "settlement",
-        "understanding",
-        "pledge",
-        "declaration",
-        "roadmap",
-    }
-)
-
-
-SIGNING_VERBS = frozenset({"sign", "reach", "conclude", "strike", "broker", "ink", "seal", "agree"})
-
-
-DIRECTIVE_VERBS = frozenset({"impose", "declare", "announce", "issue", "enforce", "send", "slap"})
-
-
-POSTING_VERBS = frozenset({"distribute", "post", "drop", "circulate", "paste", "leave", "send"})
-
-
-CLOSABLE = frozenset({"airspace", "border", "internet", "crossing"})
-
-
-MINE_MODIFIERS = frozenset({"anti", "tank", "personnel", "land", "unexploded", "roadside"})
-
-
-MINE_VERBS = frozenset({"hit", "step", "trigger", "strike", "run", "detonate", "explode"})
-
-
-CONTROL_VERBS = frozenset({"take", "seize", "gain", "wrest", "assume", "grab", "win"})
-
-
-REGAIN_VERBS = frozenset({"regain", "retake", "recapture", "reclaim", "restore"})
-
-
 # Rules for the clause-level triggers.
 AIR_STRIKE = TriggerRule("Air/drone strike", 3, parsed=True)
 
 
 SEIZED_PERSON = TriggerRule("Abduction/forced disappearance", 2, parsed=True)
-
-
-GROUP_EVENTS = frozenset(
-    {"formation", "creation", "launch", "establishment", "dissolution", "merger", "disbandment"}
-)
 
 
 THROWN_AT_POLICE = TriggerRule("Violent demonstration", 3, parsed=True)
@@ -282,12 +146,6 @@ REGAINED = TriggerRule("Government regains territory", 3, parsed=True)
 # "strikes against militant hideouts", "carried out strikes in Khost": a military strike
 # (a strike by workers is neither aimed at a target nor carried out).
 STRIKES = TriggerRule("Air/drone strike", 2, parsed=True)
-STRIKE_TARGETS = frozenset(
-    {"hideout", "position", "target", "camp", "compound", "base", "stronghold", "facility",
-     "militant", "fighter", "insurgent", "sanctuary", "post", "installation", "depot", "convoy"}
-)  # fmt: skip
-STRIKE_VERBS = frozenset({"carry", "conduct", "launch", "mount", "execute"})
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def clause_rule(token: Token) -> TriggerRule | None:
