@@ -24,16 +24,16 @@ if TYPE_CHECKING:
 # The module registering each command; `claims` with paths hands over to extract's module.
 COMMAND_MODULES = {
     "extract": "extract",
-    "ingest": "store",
+    "ingest": "ingest",
     "events": "store",
     "claims": "store",
     "documents": "store",
     "show": "store",
     "stats": "store",
     "export": "export",
-    "graph": "graph",
     "geocode": "gazetteer",
     "gazetteer": "gazetteer",
+    "graph": "graph",
     "schema": "schema",
     "serve": "serve",
     "users": "users",
@@ -55,7 +55,8 @@ BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THR
 def load_commands(names: list[str] | None = None) -> typer.Typer:
     """Import the modules registering the named commands (all when None); return the app."""
     wanted = COMMAND_MODULES if names is None else names
-    for module in sorted({COMMAND_MODULES[name] for name in wanted}):
+    # In COMMAND_MODULES' order: the help lists commands in the order they register.
+    for module in dict.fromkeys(COMMAND_MODULES[name] for name in wanted):
         import_module(f"claimgraph.cli.{module}")
     typer_app: typer.Typer = import_module("claimgraph.cli.application").app
     globals()["app"] = typer_app

@@ -25,7 +25,8 @@ from claimgraph.cli.filters import (
     filter_from_options,
 )
 from claimgraph.cli.output import OutputOption, open_output, quiet_broken_pipe
-from claimgraph.cli.store import DbOption, LimitOption, OffsetOption, open_store
+from claimgraph.cli.record import DbOption, open_store
+from claimgraph.cli.store import LimitOption, OffsetOption
 from claimgraph.export import get_store_exporter, store_exporters
 from claimgraph.store.bundle import read_bundle
 

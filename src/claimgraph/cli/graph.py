@@ -8,14 +8,13 @@ import typer
 
 from claimgraph.cli.application import app
 from claimgraph.cli.output import OutputOption
+from claimgraph.cli.record import DbOption, open_store
 from claimgraph.cli.store import (
-    DbOption,
     LimitOption,
     OffsetOption,
     RowFormatOption,
     check_row_format,
     emit,
-    open_store,
 )
 from claimgraph.export.contract import span_to_json
 from claimgraph.model import ClaimEdge, EntityRef

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.application import app, stderr
-from claimgraph.cli.store import DbOption, open_store
+from claimgraph.cli.record import DbOption, open_store
 
 
 @app.command()

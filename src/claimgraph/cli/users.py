@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.application import app, fail_usage, stderr
-from claimgraph.cli.store import DbOption, open_store
+from claimgraph.cli.record import DbOption, open_store
 from claimgraph.store.users import ROLES, UserError, add_user, list_users, remove_user
 
 users_app = typer.Typer(help="Users of `claimgraph serve` and their tokens.", no_args_is_help=True)
