@@ -1,5 +1,5 @@
-"""Commands over the record: `ingest` fills the store; `events`, `documents`, `show` and
-`stats` read it (and `claims` without paths, registered in cli/extract.py, lists its claims).
+"""Commands that read the record (`ingest`, in cli/ingest.py, fills it): `events`,
+`documents`, `show` and `stats` (and `claims` without paths lists its claims).
 """
 
 from __future__ import annotations
