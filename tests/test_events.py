@@ -283,6 +283,8 @@ def test_sentence_is_coded_with_acled_type_and_toll(
         "The body was handed over to the family in Multan.",
         "The ruling party beat the opposition in the election in Lahore.",
         "The embassy issued a travel warning for Lahore.",
+        # an existential that only asks
+        "It was not immediately learned whether there were any arrests in Multan.",
     ],
 )
 def test_hypothetical_negated_or_eventless_sentences_yield_no_event(
@@ -565,3 +567,8 @@ def test_an_incident_the_story_came_days_after_is_background(nlp: Language) -> N
     )
     events = events_of(nlp, text, published="2024-03-15")
     assert sorted((e.fatalities, e.background) for e in events) == [(3, False), (5, True)]
+
+
+def test_there_was_a_shooting_tells_an_incident(nlp: Language) -> None:
+    events = events_of(nlp, "There was a shooting at a market in Multan on Monday, police said.")
+    assert [e.sub_event_type for e in events] == ["Attack"]

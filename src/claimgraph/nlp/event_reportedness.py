@@ -161,8 +161,16 @@ def is_reported(trigger: Trigger) -> bool:
         return False  # "trained for attacks": purpose, not an incident
     if died_of_illness(head):
         return False
-    if head.dep_ in {"attr", "acomp"} and head.pos_ == "NOUN":
-        return False  # "being a suicide bomber was OK": a role, not an incident
+    # "being a suicide bomber was OK": a role, not an incident; but "there was a shooting"
+    # (an existential "there") tells one, unless it only asks ("whether there were any
+    # arrests").
+    copula = head.head
+    existential = any(c.dep_ == "expl" for c in copula.children)
+    asked = any(c.lower_ == "any" for c in head.children) or any(
+        c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in copula.children
+    )
+    if head.dep_ in {"attr", "acomp"} and head.pos_ == "NOUN" and (asked or not existential):
+        return False
     if trigger.rule.sub_event_type in TERRITORIAL_TYPES and not names_territory(trigger):
         return False
     if head.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in head.children):
