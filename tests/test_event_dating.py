@@ -36,3 +36,13 @@ def test_a_page_time_stamp_does_not_date_the_incident(nlp: Language) -> None:
     )
     events = current_events(nlp, text)
     assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-14", 3)]
+
+
+def test_the_day_it_was_said_gives_way_to_the_day_of_the_incident(nlp: Language) -> None:
+    # "Thursday evening" dates the shooting; "said Friday" only dates the telling.
+    text = (
+        "The man charged in the shooting death of a teen inside an apartment in Multan "
+        "Thursday evening cried after his friend died, his grandmother said Friday."
+    )
+    events = current_events(nlp, text)
+    assert events and {(e.event_date, e.time_precision) for e in events} == {("2024-03-14", 1)}

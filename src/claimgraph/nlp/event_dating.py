@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.identity import UNDATED_LOOKBACK_DAYS, parse_date
 from claimgraph.nlp.event_arguments import (
@@ -45,6 +45,25 @@ def is_dateline(sentence: Span, mention: DateMention) -> bool:
     return STAMP_BEFORE.search(sentence.text, 0, mention.start) is not None
 
 
+# Verbs that date the telling, not the incident ("Police on Monday identified the suspect",
+# "confirmed Tuesday that the girl died").
+TELLING_VERBS = frozenset(
+    {"say", "tell", "confirm", "identify", "announce", "release", "state", "add", "update",
+     "disclose", "reveal", "name"}
+)  # fmt: skip
+
+
+def told_when(sentence: Span, mention: DateMention, trigger: Token) -> bool:
+    """Tell whether a date hangs on a verb of telling other than the trigger itself."""
+    doc = sentence.doc
+    start = sentence.start_char + mention.start
+    phrase = doc.char_span(start, sentence.start_char + mention.end, alignment_mode="expand")
+    token = phrase.root if phrase is not None else token_at(sentence, start)
+    while token.pos_ != "VERB" and token.head.i != token.i:
+        token = token.head
+    return token.i != trigger.i and token.lemma_.lower() in TELLING_VERBS
+
+
 def date_for(
     main: Trigger, sentence: Span, doc: Doc, background: bool
 ) -> tuple[str | None, int | None, bool]:
@@ -57,14 +76,19 @@ def date_for(
         if m.date and not is_dateline(sentence, m)
     ]
     if mentions:
+        told = {m: told_when(sentence, m, main.head) for m in mentions}
+        # The day something was told dates the incident only when no other day or week does
+        # ("confirmed Tuesday ... a teen shot Thursday evening"; not "... shot in August,
+        # authorities announced Monday").
+        other_day = any(not told[m] and (m.precision or 3) <= 2 for m in mentions)
 
-        def closeness(m: DateMention) -> tuple[int, int]:
+        def closeness(m: DateMention) -> tuple[bool, int, int]:
             start = sentence.start_char + m.start
             # From the phrase's own head: "killed ... two weeks ago" hangs "ago" on the verb.
             phrase = doc.char_span(start, sentence.start_char + m.end, alignment_mode="expand")
             token = phrase.root if phrase is not None else token_at(sentence, start)
             chars = abs(start - main.span.start_char)
-            return tree_distance(main.head, token), chars
+            return told[m] and other_day, tree_distance(main.head, token), chars
 
         nearest = min(mentions, key=closeness)
         return nearest.date, nearest.precision, True
