@@ -146,14 +146,42 @@ def wait_for_documents(db: Path, at_least: int, proc: subprocess.Popen[bytes]) -
     raise AssertionError("ingest stored nothing in time")
 
 
+def children_of(pid: int) -> list[int]:
+    """Return the ids of a process's living children (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def is_running(pid: int) -> bool:
+    """Tell whether a process exists and is not a zombie."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_kill_9_mid_batch_then_rerun_stores_every_document_once(tmp_path: Path) -> None:
     many_articles(tmp_path / "bulk", 40)
     db = tmp_path / "k.db"
     proc = subprocess.Popen([CLI, "ingest", str(tmp_path / "bulk"), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_documents(db, 3, proc)
+    workers = children_of(proc.pid)
+    assert workers  # ingest analyses in a worker process beside the writer
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Its worker does not outlive it, holding a loaded model.
+    deadline = time.monotonic() + 30
+    while any(is_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(is_running(w) for w in workers)
     partial = stats(str(db))["documents"]
     assert 3 <= partial < 40
     rerun = claimgraph("ingest", str(tmp_path / "bulk"), "--db", str(db))

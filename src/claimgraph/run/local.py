@@ -13,6 +13,8 @@ import gc
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,16 +24,38 @@ from claimgraph.model import Document, Record
 from claimgraph.run import CHUNK_SIZE, RunnerError, analyse_chunk, chunked, warm_up
 from claimgraph.settings import PipelineSettings
 
+# How often a worker looks whether the process that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
 
-def start_worker(settings: PipelineSettings, gc_thresholds: tuple[int, int, int]) -> None:
+
+def start_worker(
+    settings: PipelineSettings, gc_thresholds: tuple[int, int, int], parent: int
+) -> None:
     """Prepare a worker process: Ctrl-C is the parent's to handle; build the pipeline.
 
     A spawned process starts with Python's default collection thresholds: it takes the
-    parent's (the CLI tunes them for batches).
+    parent's (the CLI tunes them for batches). It ends itself when its parent is gone.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*gc_thresholds)
+    watch_parent(parent)
     warm_up(settings)
+
+
+def watch_parent(parent: int) -> None:
+    """End this process once the one that started it is gone.
+
+    A parent killed with `kill -9` cannot stop its pool; its workers, waiting for work that
+    will never come, would stay behind holding a loaded model each. The process is then
+    someone else's child, which a thread notices within PARENT_CHECK_SECONDS.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimgraph-parent-watch", daemon=True).start()
 
 
 class ProcessPoolRunner:
@@ -51,7 +75,7 @@ class ProcessPoolRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker,
-            initargs=(settings, gc.get_threshold()),
+            initargs=(settings, gc.get_threshold(), os.getpid()),
         )
         # The pool starts processes as tasks arrive: one trivial task each starts them all now.
         for _ in range(workers):
