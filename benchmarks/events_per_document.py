@@ -82,36 +82,32 @@ def _gold() -> dict[str, Any]:
     return gold
 
 
-def incident_days() -> dict[str, str]:
-    """Return each document's incident day (ISO) from the gold."""
+def incident_of(document_id: str) -> dict[str, Any]:
+    """Return the gold incident a document reports (its date, killed count, ...)."""
     gold = _gold()
-    return {d: gold["incidents"][i]["date"] for d, i in gold["doc_incident"].items()}
-
-
-def incident_killed(document_id: str) -> int:
-    """Return the killed count of the document's incident."""
-    return int(_gold()["incidents"][_gold()["doc_incident"][document_id]]["killed"])
+    incident: dict[str, Any] = gold["incidents"][gold["doc_incident"][document_id]]
+    return incident
 
 
 def toll_off(row: dict[str, Any]) -> int:
     """Return how far the first current event's toll is from the incident's killed count."""
     events = current(row)
     toll = (events[0]["fatalities"] if events else None) or 0
-    return abs(toll - incident_killed(row["id"]))
+    return abs(toll - int(incident_of(row["id"])["killed"]))
 
 
-def days_off(row: dict[str, Any], day: str) -> int | None:
+def days_off(row: dict[str, Any]) -> int | None:
     """Return how many days the first current event's date is off the incident's, or None."""
     events = current(row)
     if not events or not events[0]["event_date"]:
         return None
     predicted = date.fromisoformat(events[0]["event_date"][:10])
-    return abs((predicted - date.fromisoformat(day)).days)
+    return abs((predicted - date.fromisoformat(incident_of(row["id"])["date"])).days)
 
 
 def halves() -> dict[str, set[str]]:
     """Return the document ids of each half: even and odd index of the sorted incidents."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = _gold()
     order = sorted(gold["incidents"], key=int)
     split = {"even": set(order[0::2]), "odd": set(order[1::2])}
     return {
@@ -129,8 +125,7 @@ def measure(rows: list[dict[str, Any]], ids: set[str]) -> dict[str, float]:
     """Return the half's figures: documents, mean events (all/current), share with one/none."""
     chosen = [r for r in rows if r["id"] in ids]
     counts = [len(current(r)) for r in chosen]
-    days = incident_days()
-    off = [days_off(r, days[r["id"]]) for r in chosen]
+    off = [days_off(r) for r in chosen]
     return {
         "documents": len(chosen),
         "events_per_document": round(mean(len(r["events"]) for r in chosen), 3),

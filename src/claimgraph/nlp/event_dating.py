@@ -20,7 +20,7 @@ from claimgraph.nlp.event_arguments import (
     token_at,
     tree_distance,
 )
-from claimgraph.nlp.event_merge import Incident
+from claimgraph.nlp.event_merge import Incident, story_incident
 from claimgraph.nlp.event_triggers import (
     Trigger,
 )
@@ -53,12 +53,18 @@ TELLING_VERBS = frozenset(
 )  # fmt: skip
 
 
-def told_when(sentence: Span, mention: DateMention, trigger: Token) -> bool:
-    """Tell whether a date hangs on a verb of telling other than the trigger itself."""
-    doc = sentence.doc
+def date_token(sentence: Span, mention: DateMention) -> Token:
+    """Return the head of a date mention's phrase ("killed ... two weeks ago" hangs "ago" on
+    the verb)."""
     start = sentence.start_char + mention.start
-    phrase = doc.char_span(start, sentence.start_char + mention.end, alignment_mode="expand")
-    token = phrase.root if phrase is not None else token_at(sentence, start)
+    end = sentence.start_char + mention.end
+    phrase = sentence.doc.char_span(start, end, alignment_mode="expand")
+    return phrase.root if phrase is not None else token_at(sentence, start)
+
+
+def told_when(token: Token, trigger: Token) -> bool:
+    """Tell whether a date (its phrase's head) hangs on a verb of telling other than the
+    trigger itself."""
     while token.pos_ != "VERB" and token.head.i != token.i:
         token = token.head
     return token.i != trigger.i and token.lemma_.lower() in TELLING_VERBS
@@ -76,19 +82,16 @@ def date_for(
         if m.date and not is_dateline(sentence, m)
     ]
     if mentions:
-        told = {m: told_when(sentence, m, main.head) for m in mentions}
+        tokens = {m: date_token(sentence, m) for m in mentions}
+        told = {m: told_when(tokens[m], main.head) for m in mentions}
         # The day something was told dates the incident only when no other day or week does
         # ("confirmed Tuesday ... a teen shot Thursday evening"; not "... shot in August,
         # authorities announced Monday").
         other_day = any(not told[m] and (m.precision or 3) <= 2 for m in mentions)
 
         def closeness(m: DateMention) -> tuple[bool, int, int]:
-            start = sentence.start_char + m.start
-            # From the phrase's own head: "killed ... two weeks ago" hangs "ago" on the verb.
-            phrase = doc.char_span(start, sentence.start_char + m.end, alignment_mode="expand")
-            token = phrase.root if phrase is not None else token_at(sentence, start)
-            chars = abs(start - main.span.start_char)
-            return told[m] and other_day, tree_distance(main.head, token), chars
+            chars = abs(sentence.start_char + m.start - main.span.start_char)
+            return told[m] and other_day, tree_distance(main.head, tokens[m]), chars
 
         nearest = min(mentions, key=closeness)
         return nearest.date, nearest.precision, True
@@ -110,12 +113,9 @@ def date_story(
     On the even half of gvc_train the first such day is the incident's more often than the
     earliest one (0.739 vs 0.722 of documents dated to the incident's day).
     """
-    current = [i for i in incidents if not i.background]
+    story = story_incident(incidents)
     day_published = parse_date(published)
-    if not current or day_published is None:
-        return None
-    story = min(current, key=lambda i: i.evidence[0].start)
-    if story.date_stated:
+    if story is None or day_published is None or story.date_stated:
         return None
     others = {span.start for i in incidents if i is not story for span in i.evidence}
     first = day_published - timedelta(days=UNDATED_LOOKBACK_DAYS)

@@ -7,6 +7,7 @@ module folds the mentions of one real-world incident into one, keeping all their
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from claimgraph.identity import (
@@ -240,23 +241,30 @@ def merge_mentions(
                 absorb(earlier, incident)
                 break
             if how == "part":
-                add_evidence(earlier, incident)
+                add_evidence(earlier, incident.evidence)
                 break
         else:
             merged.append(incident)
     return merged
 
 
-def add_evidence(target: Incident, other: Incident) -> None:
-    """Add a mention's evidence spans to an incident, in text order, each once."""
+def add_evidence(target: Incident, spans: Sequence[TextSpan]) -> None:
+    """Add evidence spans (a mention's) to an incident, in text order, each once."""
     seen = {span.start for span in target.evidence}
-    target.evidence += [span for span in other.evidence if span.start not in seen]
+    target.evidence += [span for span in spans if span.start not in seen]
     target.evidence.sort(key=lambda s: s.start)
+
+
+def story_incident(incidents: Sequence[Incident]) -> Incident | None:
+    """Return the story's own incident: the first current one the text tells (news leads with
+    it), or None when every incident is background."""
+    current = [i for i in incidents if not i.background]
+    return min(current, key=lambda i: i.evidence[0].start) if current else None
 
 
 def absorb(target: Incident, other: Incident) -> None:
     """Fold a repeated mention into the incident it repeats."""
-    add_evidence(target, other)
+    add_evidence(target, other.evidence)
     if other.specificity > target.specificity:
         target.sub_event_type, target.specificity = other.sub_event_type, other.specificity
     if (other.fatalities.best or 0) > (

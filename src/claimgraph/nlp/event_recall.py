@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from claimgraph.identity import DATE_SLACK_DAYS, date_window, parse_date, places_compatible
-from claimgraph.nlp.event_merge import Incident, marked_distinct, view_of
+from claimgraph.nlp.event_merge import Incident, marked_distinct, story_incident, view_of
 from claimgraph.nlp.event_reportedness import BACKGROUND_PENALTY, CULPABILITY, governing_verb
 from claimgraph.nlp.syntax import deps
 
@@ -65,10 +65,10 @@ def mark_recalled_incidents(incidents: Sequence[Incident], published: str | None
     report's slack before publication. One placed in an earlier year ("a 2018 attack") is
     recalled wherever it was.
     """
-    current = [i for i in incidents if not i.background]
-    if not current:
+    anchor = story_incident(incidents)
+    if anchor is None:
         return
-    anchor = min(current, key=lambda i: i.evidence[0].start)
+    current = [i for i in incidents if not i.background]
     if anchor.date_stated and anchor.time_precision == 1:
         reference = parse_date(anchor.date)
     else:

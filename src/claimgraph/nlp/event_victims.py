@@ -299,7 +299,7 @@ def fatalities_for(
     if count is not None:
         return Fatalities(count.value, count.low, count.high)
     if is_killing and (lemma in {"die", "dead", "death"} or trigger.lower_ in {"killed", "shot"}):
-        return Fatalities(1, 1, 1) if one_dead(sentence, trigger) else Fatalities(None, 1, None)
+        return Fatalities(1, 1, 1) if one_dead(sentence) else Fatalities(None, 1, None)
     if any(t.lower_ in DEADLY_WORDS for t in trigger.children):
         return Fatalities(None, 1, None)
     return NO_FATALITIES
@@ -309,12 +309,12 @@ def fatalities_for(
 DIED_WORDS = frozenset({"die", "dead", "killed"})
 
 
-def one_dead(sentence: Span, trigger: Token) -> bool:
+def one_dead(sentence: Span) -> bool:
     """Tell whether the sentence's dead are one person: the one person who died, was found
     dead or was killed ("The 2-year-old who was shot ... has died", "A 16-year-old has died
     after being shot"), and no one else said to die."""
     dead: set[int] = set()
-    for word in (trigger, *sentence):
+    for word in sentence:
         if word.lemma_.lower() not in DIED_WORDS and word.lower_ not in DIED_WORDS:
             continue
         clause = word.head if word.dep_ in {"acomp", "oprd", "xcomp"} else word

@@ -37,7 +37,7 @@ from claimgraph.nlp.event_arguments import (
 from claimgraph.nlp.event_attackers import attribute_unnamed_attackers
 from claimgraph.nlp.event_classifier import EventTypeModel, shipped_model
 from claimgraph.nlp.event_dating import date_for, date_story
-from claimgraph.nlp.event_merge import Incident, event_of, merge_mentions
+from claimgraph.nlp.event_merge import Incident, add_evidence, event_of, merge_mentions
 from claimgraph.nlp.event_recall import mark_recalled, mark_recalled_incidents
 from claimgraph.nlp.event_refine import refine_sub_event_type
 from claimgraph.nlp.event_reportedness import (
@@ -153,9 +153,7 @@ def find_events(
     dated = date_story(merged, sentences, published)
     if dated is not None:  # the sentence that states the day is evidence of the date
         story, sentence = dated
-        span = evidence_span(sentence)
-        if all(s.start != span.start for s in story.evidence):
-            story.evidence = sorted([*story.evidence, span], key=lambda s: s.start)
+        add_evidence(story, [evidence_span(sentence)])
     attribute_unnamed_attackers(merged, doc, actors)
     # Equally sure incidents told in one sentence: the one the more specific trigger names first.
     merged.sort(key=lambda i: (-round(i.confidence, 2), i.evidence[0].start, -i.specificity))

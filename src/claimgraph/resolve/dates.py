@@ -58,6 +58,8 @@ _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+# A weekday before the date it names ("Sunday, Nov. 27", "Monday 3 March"): part of that date.
+_NAMED_WEEKDAY = rf"(?:\b(?:{_WEEKDAY}),?\s+)?"
 
 # (kind, pattern); kinds name the resolver below. Month and weekday names are matched
 # capitalised only ("may" the verb, "march" the verb are not dates).
@@ -78,12 +80,14 @@ _PATTERNS = [
     ),
     (
         "month_day",
-        rf"(?:(?i:on)\s+)?(?:\b(?:{_WEEKDAY}),?\s+)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:%|-year))"
+        rf"(?:(?i:on)\s+)?{_NAMED_WEEKDAY}"
+        rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*(?:%|-year))"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
     ),
     (
         "day_month",
-        rf"(?:(?i:on)\s+)?(?:\b(?:{_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?\b(?P<day>{_DAY})(?:\s+(?i:of))?\s+(?P<month>{_MONTH})"
+        rf"(?:(?i:on)\s+)?{_NAMED_WEEKDAY}"
+        rf"(?:(?i:the)\s+)?\b(?P<day>{_DAY})(?:\s+(?i:of))?\s+(?P<month>{_MONTH})"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
     ),
     (
