@@ -95,6 +95,9 @@ def location_of(nlp: Language, text: str) -> str | None:
         ("Russia bombed a hospital in Syria on Sunday, killing 12 people.", "Syria"),
         # a country qualifying a place still says where
         ("Gunmen attacked a checkpoint on the Syrian border, killing two guards.", "Syria"),
+        # a street named after a place is not that place
+        ("Multan police said a man was shot dead on Peshawar Road late on Sunday.", "Multan"),
+        ("The shooting happened in the 700 block of Peshawar, Multan police said.", "Multan"),
     ],
 )
 def test_scene_is_where_not_who(nlp: Language, sentence: str, expected: str) -> None:

@@ -117,6 +117,19 @@ def test_a_name_recognised_once_is_a_place_at_each_use(
     assert [p.name for p in places_of(text) if p.text == "Lexington"] == ["Lexington"] * 2
 
 
+def test_the_first_name_of_someone_in_the_story_is_no_place(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    text = (
+        "Police say Savannah Jones, 7, was shot at her home in Atlanta. Savannah, apparently "
+        "knowing where the gun was hidden, went to the bedroom. Holmes said Savannah may have "
+        "mistaken the gun for a toy."
+    )
+    assert [p.text for p in places_of(text)] == ["Atlanta"]
+    # the wording still makes it a place
+    assert "Savannah" in [p.text for p in places_of("Savannah Jones moved to Savannah in May.")]
+
+
 @pytest.mark.parametrize(
     ("name", "core"),
     [

@@ -41,6 +41,12 @@ SCENE_PREPOSITIONS = frozenset(
     }
 )
 ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
+# Words after a name that make it a street's, capitalised ("Mississippi Street" is in no
+# state; "the Quetta road" leads to Quetta).
+STREET_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr"}
+    | {"lane", "ln", "way", "parkway", "pkwy", "terrace"}
+)
 # Nouns for places and sites: a country or demonym qualifying one still says where.
 SITE_NOUNS = frozenset(
     {
@@ -157,7 +163,8 @@ def rank_scene_places(
         if id(place) not in owners and is_actor_country(place, text_of(sentence.doc)):
             continue
         token = token_at(sentence, place.end - 1)
-        if says_who(place, token, trigger):
+        street = is_street_name(token_at(sentence, place.start), token)
+        if street or says_who(place, token, trigger):
             continue
         site = named_site(token)  # "in the town of Khasavyurt": where "town" is
         distance = tree_distance(trigger, site)
@@ -184,6 +191,17 @@ def rank_scene_places(
     ]
     scored.sort(key=lambda s: (s[0], s[1], s[2]))
     return [place for _, _, _, place in scored]
+
+
+def is_street_name(first: Token, last: Token) -> bool:
+    """Tell whether the name from `first` to `last` is a street's, not the place it names:
+    before a street word ("Mississippi Street", "Tennessee Ave.") or after "block of" ("the
+    700 block of Tennessee")."""
+    doc = first.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    street = after is not None and after.is_title and after.lower_.rstrip(".") in STREET_WORDS
+    before = [t.lower_ for t in doc[max(0, first.i - 2) : first.i]]
+    return street or before in (["block", "of"], ["blocks", "of"])
 
 
 def is_actor_country(place: Place, text: str) -> bool:

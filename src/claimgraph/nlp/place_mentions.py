@@ -25,6 +25,7 @@ from claimgraph.nlp.place_names import (
     PLURAL_KINDS,
     UNIT_LIST,
     demonym_as_place,
+    given_names_of,
     inside_longer_person,
     is_known,
     is_prominent,
@@ -33,6 +34,7 @@ from claimgraph.nlp.place_names import (
     local_head_after,
     locative_before,
     lookup_name,
+    place_cued,
     postal_unit,
     proper_runs,
     surnames_of,
@@ -212,14 +214,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         and word not in DIRECTION_WORDS
     ]
     # Someone's surname here ("Bill Carlow ... turned over to Carlow") is that person, unless
-    # the model itself calls it a place or it names a well-known one (Sochi, Dublin).
-    surnames = surnames_of(doc)
+    # the model itself calls it a place or it names a well-known one (Sochi, Dublin); their
+    # first name ("Devon Lofton ... Devon was a first-grader") is, unless the wording makes it
+    # a place ("in Devon").
+    surnames, given = surnames_of(doc), given_names_of(doc)
     mentions = [
         m
         for m in mentions
-        if m.text not in surnames
-        or tagged_place(doc, m)
-        or is_prominent(is_known(gazetteer, m.lookup))
+        if (
+            m.text not in surnames
+            or tagged_place(doc, m)
+            or is_prominent(is_known(gazetteer, m.lookup))
+        )
+        and (m.text not in given or place_cued(doc, m))
     ]
     kept = _without_overlaps(doc, mentions)
     return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))

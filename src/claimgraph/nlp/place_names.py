@@ -115,6 +115,15 @@ NOTE_OWNER = re.compile(
 
 MIN_ORG_CITY_POPULATION = 100_000
 
+# Words that are no part of a person's name: titles ("Gen. Smith"), and what the model takes
+# for one in an institution's name ("Jordan Elementary School").
+NOT_NAMES = _words(
+    "mr mrs ms dr gen general col colonel maj major capt captain lt sgt president minister "
+    "senator sen rep governor gov judge officer deputy sheriff chief mayor prime sir lord "
+    "school elementary high middle academy college university church hospital center park "
+    "county city street road avenue"
+)
+
 
 MAX_RUN = 5
 
@@ -265,6 +274,27 @@ def demonym_as_place(ent: Span, after: str) -> bool:
 
 def surnames_of(doc: Doc) -> set[str]:
     return {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
+
+
+def given_names_of(doc: Doc) -> set[str]:
+    """Return the first names of the people the story names in full ("Devon Lofton")."""
+    return {
+        e[0].text
+        for e in entities(doc)
+        if e.label_ == "PERSON"
+        and 1 < len(e) <= 3
+        and all(t.is_title and t.is_alpha and t.lower_ not in NOT_NAMES for t in e)
+        and not country_for_demonym(e[0].text)  # "Tamil Eelam"
+    }
+
+
+def place_cued(doc: Doc, mention: Mention) -> bool:
+    """Tell whether the wording around a name makes it a place: a kind word ("Kasur District")
+    or a locative before it ("in Devon")."""
+    if mention.kind is not None:
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and locative_before(span)
 
 
 def tagged_place(doc: Doc, mention: Mention) -> bool:
