@@ -130,6 +130,16 @@ def test_the_first_name_of_someone_in_the_story_is_no_place(
     assert "Savannah" in [p.text for p in places_of("Savannah Jones moved to Savannah in May.")]
 
 
+def test_the_surname_of_someone_shown_to_be_a_person_is_no_place_however_well_known(
+    places_of: Callable[[str], list[Place]],
+) -> None:
+    text = (
+        "Police said grandmother Nilda Dallas, 52, shot her daughter at their home in Atlanta. "
+        "Dallas then turned the gun on herself."
+    )
+    assert [p.text for p in places_of(text)] == ["Atlanta"]
+
+
 @pytest.mark.parametrize(
     ("name", "core"),
     [

@@ -25,7 +25,6 @@ from claimgraph.nlp.place_names import (
     PLURAL_KINDS,
     UNIT_LIST,
     demonym_as_place,
-    given_names_of,
     inside_longer_person,
     is_known,
     is_prominent,
@@ -34,6 +33,7 @@ from claimgraph.nlp.place_names import (
     local_head_after,
     locative_before,
     lookup_name,
+    named_people,
     place_cued,
     postal_unit,
     proper_runs,
@@ -214,10 +214,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         and word not in DIRECTION_WORDS
     ]
     # Someone's surname here ("Bill Carlow ... turned over to Carlow") is that person, unless
-    # the model itself calls it a place or it names a well-known one (Sochi, Dublin); their
-    # first name ("Devon Lofton ... Devon was a first-grader") is, unless the wording makes it
-    # a place ("in Devon").
-    surnames, given = surnames_of(doc), given_names_of(doc)
+    # the model itself calls it a place or it names a well-known one (Sochi, Dublin: the model
+    # tags "Historic Dublin" a person too). The name of someone the story shows to be a person
+    # ("Devon Lofton, 7, ... Devon went to the bedroom", "grandmother Nilda Sheffield")
+    # is that person wherever it stands, unless the wording makes it a place ("in Devon").
+    surnames, people = surnames_of(doc), named_people(doc)
     mentions = [
         m
         for m in mentions
@@ -226,7 +227,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             or tagged_place(doc, m)
             or is_prominent(is_known(gazetteer, m.lookup))
         )
-        and (m.text not in given or place_cued(doc, m))
+        and (m.text not in people or place_cued(doc, m))
     ]
     kept = _without_overlaps(doc, mentions)
     return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
@@ -308,9 +309,9 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
     leading "DeKalb" of "DeKalb schools". A longer person name ("Andrew Jackson") is kept out.
     """
     names = {m.text: m for m in found if m.country is None and len(m.text) > 2}
-    # A name that is also someone's surname here ("Tom Welch ... Welch said") is not repeated.
-    surnames = surnames_of(doc)
-    names = {text: m for text, m in names.items() if text[0].isupper() and text not in surnames}
+    # A name that is also someone's here ("Tom Welch ... Welch said") is not repeated.
+    people = surnames_of(doc) | named_people(doc)
+    names = {text: m for text, m in names.items() if text[0].isupper() and text not in people}
     if not names:
         return []
     pattern = re.compile(

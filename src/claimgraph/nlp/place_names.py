@@ -26,6 +26,8 @@ LOCATIVES = _words(
     "in at near from to into across outside around inside towards toward through throughout "
     "within between via outskirts of"
 )
+# Locatives that put something at a place, not a person ("gave the gun to Kennedy").
+SCENE_LOCATIVES = _words("in at near outside inside outskirts throughout across")
 
 
 # Place-kind words after a name: the feature code they ask for (None: any).
@@ -121,8 +123,20 @@ NOT_NAMES = _words(
     "mr mrs ms dr gen general col colonel maj major capt captain lt sgt president minister "
     "senator sen rep governor gov judge officer deputy sheriff chief mayor prime sir lord "
     "school elementary high middle academy college university church hospital center park "
-    "county city street road avenue"
+    "county city street road avenue police fire station historic"
 )
+# Words before a name that show it is a person's: titles, kin, roles.
+PERSON_CUES = NOT_NAMES.difference(
+    _words("school elementary high middle academy college university church hospital center")
+) | _words(
+    "mother father son daughter brother sister wife husband grandmother grandfather uncle "
+    "aunt cousin nephew niece girlfriend boyfriend friend neighbor neighbour suspect victim "
+    "gunman shooter teen teenager boy girl man woman resident student spokesman spokeswoman "
+    "spokesperson attorney lawyer prosecutor detective det sergeant trooper lieutenant "
+    "commissioner councilman councilwoman pastor rev reverend coach"
+)
+# Words after "Name," that start a description of a person ("Adrian Bennett, accused of").
+DESCRIPTION_STARTS = _words("who whose accused age aged a an the his her charged identified")
 
 
 MAX_RUN = 5
@@ -276,25 +290,51 @@ def surnames_of(doc: Doc) -> set[str]:
     return {e[-1].text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
 
 
-def given_names_of(doc: Doc) -> set[str]:
-    """Return the first names of the people the story names in full ("Devon Lofton")."""
-    return {
-        e[0].text
-        for e in entities(doc)
-        if e.label_ == "PERSON"
-        and 1 < len(e) <= 3
-        and all(t.is_title and t.is_alpha and t.lower_ not in NOT_NAMES for t in e)
-        and not country_for_demonym(e[0].text)  # "Tamil Eelam"
-    }
+def named_people(doc: Doc) -> set[str]:
+    """Return the first names and surnames of the people the story names in full and shows to
+    be people: a title or role before the name ("grandmother Nilda Sheffield", "Sgt. Tom
+    Welch") or an age or description after it ("Devon Lofton, 7,", "Adrian Bennett, accused
+    of ..."). The model also tags "Alexandria Police" and "Historic Dublin" as persons."""
+    names: set[str] = set()
+    for e in entities(doc):
+        if e.label_ != "PERSON" or not 1 < len(e) <= 3:
+            continue
+        if not all(t.is_title and t.is_alpha and t.lower_ not in NOT_NAMES for t in e):
+            continue
+        before = doc[e.start - 1] if e.start > 0 else None
+        if before is not None and before.text == "." and e.start > 1:
+            before = doc[e.start - 2]  # "Sgt. Tom Welch"
+        after = doc[e.end : e.end + 2]
+        titled = before is not None and before.lower_ in PERSON_CUES
+        described = (
+            len(after) == 2
+            and after[0].text == ","
+            and (after[1].like_num or after[1].lower_ in DESCRIPTION_STARTS)
+        )
+        if titled or described:
+            names.update((e[0].text, e[-1].text))
+    return names
 
 
 def place_cued(doc: Doc, mention: Mention) -> bool:
-    """Tell whether the wording around a name makes it a place: a kind word ("Kasur District")
-    or a locative before it ("in Devon")."""
+    """Tell whether the wording makes a name a place: a kind word ("Kasur District"), a scene
+    preposition before it that is no one's ("in Devon", not "in Devon's memory"), or a state
+    or country after a comma ("Jackson, Miss.", "Jackson, Mississippi")."""
     if mention.kind is not None:
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and locative_before(span)
+    if span is None or not len(span):
+        return False
+    after = doc[span.end : span.end + 2]
+    if len(after) and after[0].lower_ in ("'s", "’s", "'", "’"):
+        return False
+    if len(after) == 2 and after[0].text == "," and (
+        after[1].text in unit_abbreviations() or postal_unit(after[1:2])
+        or f"{after[1].text}." in unit_abbreviations()
+    ):
+        return True
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in SCENE_LOCATIVES
 
 
 def tagged_place(doc: Doc, mention: Mention) -> bool:
