@@ -372,6 +372,23 @@ def test_earlier_incident_the_text_refers_to_is_background(nlp: Language) -> Non
     assert any(e.background for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants have killed dozens of policemen in Peshawar in recent years.",
+        "Militants have in the past attacked police posts in Peshawar.",
+        "Peshawar saw frequent bombings of police posts in the 2000s.",
+        "Gangs have kidnapped traders in Multan for years.",
+    ],
+)
+def test_incidents_told_over_a_span_of_years_are_background(nlp: Language, text: str) -> None:
+    events = events_of(nlp, text)
+    assert events and all(e.background for e in events)
+    # the same deed on a day is the story's own
+    (today,) = events_of(nlp, "Militants killed four policemen in Peshawar on Tuesday.")
+    assert not today.background
+
+
 def test_dateline_city_is_where_the_story_was_filed_not_the_scene(nlp: Language) -> None:
     text = "PESHAWAR, March 14, 2024 — Police arrested two men in Multan on Tuesday."
     (event,) = events_of(nlp, text)

@@ -8,6 +8,7 @@ someone is held for); `claimgraph.nlp.event_recall` finds the incidents recalled
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -128,6 +129,10 @@ CULPABILITY = frozenset(
         "responsible",
     }
 )
+# Time spans that hold many incidents: "in recent years", "in the past", "in the 2000s".
+SPAN_PREPOSITIONS = frozenset({"in", "over", "during", "for", "throughout"})
+SPAN_NOUNS = frozenset({"years", "decades", "decade", "past"})
+DECADE = re.compile(r"(?:1[89]|20)?\d0['’]?s")
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset(
     {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat"}
@@ -249,10 +254,28 @@ def is_background(
     # "anniversary" marks background only on the trigger itself ("the anniversary of the attack").
     if near & BACKGROUND_CUES or lemmas & {"example", "recall"}:
         return True
+    if any(over_years(t.head) for t in triggers):
+        return True
     return bool(rivals) and all(
         any(a.lemma_.lower() in CULPABILITY for a in t.head.ancestors if a.i >= sentence.start)
         for t in triggers
     )
+
+
+def over_years(head: Token) -> bool:
+    """Tell whether an incident is told over a span of years, so as many incidents of the past
+    ("has killed dozens of policemen in recent years", "carried out strikes in the past",
+    "saw frequent attacks in the 2000s", "for years")."""
+    for node in {head, governing_verb(head)}:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SPAN_PREPOSITIONS:
+                continue
+            for time in prep.children:
+                if time.dep_ == "pobj" and (
+                    time.lower_ in SPAN_NOUNS or DECADE.fullmatch(time.lower_) is not None
+                ):
+                    return True
+    return False
 
 
 def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
