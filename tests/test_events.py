@@ -389,6 +389,16 @@ def test_incidents_told_over_a_span_of_years_are_background(nlp: Language, text:
     assert not today.background
 
 
+def test_a_trigger_word_in_a_units_name_is_no_incident(nlp: Language) -> None:
+    text = (
+        "A suicide bomber killed 12 people in Multan on Monday. "
+        "The Bomb Disposal Squad said eight kilogrammes of explosives had been used."
+    )
+    assert [e.sub_event_type for e in events_of(nlp, text)] == ["Suicide bomb"]
+    (defused,) = events_of(nlp, "Bomb disposal experts defused a device in Multan on Monday.")
+    assert defused.sub_event_type == "Disrupted weapons use"
+
+
 def test_dateline_city_is_where_the_story_was_filed_not_the_scene(nlp: Language) -> None:
     text = "PESHAWAR, March 14, 2024 — Police arrested two men in Multan on Tuesday."
     (event,) = events_of(nlp, text)

@@ -29,6 +29,8 @@ def find_triggers(
     for phrase, start, end in matcher(doc):
         if any(t.ent_type_ == "DATE" for t in doc[start:end]):
             continue  # "on March 3" is a date, not a march
+        if names_a_unit(doc, start, end):
+            continue  # "the Bomb Disposal Squad said": who speaks, not what happened
         found.append((start, end, rules[phrase]))
     found += dependency_triggers(doc)
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[2].specificity, m[0]))
@@ -51,6 +53,26 @@ def find_triggers(
     ]
     triggers.sort(key=lambda t: t.span.start)
     return triggers
+
+
+# Capitalised heads of the names of units and institutions ("Bomb Disposal Squad").
+UNIT_HEADS = frozenset(
+    {"squad", "unit", "units", "department", "court", "force", "forces", "team", "cell", "wing"}
+    | {"directorate", "branch", "agency", "division", "bureau", "brigade", "battalion"}
+    | {"regiment", "company", "centre", "center", "authority", "commission", "corps"}
+)
+
+
+def names_a_unit(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a capitalised trigger phrase is part of a unit's name ("Bomb Disposal
+    Squad", "Anti-Terrorism Court"), not an act."""
+    head = doc[end] if end < len(doc) else None
+    return (
+        head is not None
+        and head.is_title
+        and head.lower_ in UNIT_HEADS
+        and all(t.is_title or not t.is_alpha for t in doc[start:end])
+    )
 
 
 STOP_VERBS = frozenset({"stop", "end", "halt", "cease", "suspend", "ban"})
