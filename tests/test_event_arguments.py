@@ -98,10 +98,20 @@ def location_of(nlp: Language, text: str) -> str | None:
         # a street named after a place is not that place
         ("Multan police said a man was shot dead on Peshawar Road late on Sunday.", "Multan"),
         ("The shooting happened in the 700 block of Peshawar, Multan police said.", "Multan"),
+        # where someone is from is not where it happened
+        ("Gunmen killed a labourer from Multan in Peshawar on Sunday.", "Peshawar"),
     ],
 )
 def test_scene_is_where_not_who(nlp: Language, sentence: str, expected: str) -> None:
     assert location_of(nlp, sentence) == expected
+
+
+def test_where_a_victim_lives_is_no_second_scene(nlp: Language) -> None:
+    text = (
+        "Militants attacked a checkpoint in Peshawar on Tuesday. During the exchange of fire, "
+        "Sepoy Ali Khan (age 25 years, resident of Multan) embraced shahadat."
+    )
+    assert [e.location.name for e in events_of(nlp, text) if e.location] == ["Peshawar"]
 
 
 def test_location_keeps_the_english_spelling_of_the_text() -> None:

@@ -41,6 +41,13 @@ SCENE_PREPOSITIONS = frozenset(
     }
 )
 ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
+# Who someone is by where they are from: "resident of X", "a labourer from X", "hailed from X".
+RESIDENCE_NOUNS = frozenset({"resident", "native", "inhabitant", "citizen", "national"})
+ORIGIN_VERBS = frozenset({"hail", "belong", "originate"})
+ORIGIN_NOUNS = RESIDENCE_NOUNS | frozenset(
+    {"man", "woman", "boy", "girl", "labourer", "laborer", "worker", "student", "trader"}
+    | {"engineer", "driver", "family", "migrant", "refugee", "pilgrim", "tourist", "teacher"}
+)
 # Words after a name that make it a street's, capitalised ("Mississippi Street" is in no
 # state; "the Quetta road" leads to Quetta).
 STREET_WORDS = frozenset(
@@ -118,6 +125,25 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def is_origin(token: Token) -> bool:
+    """Tell whether a place is where someone is from, not where anything happened: "(age 25,
+    resident of District Chakwal)", "a native of Multan", "a labourer from Multan", "who
+    hailed from Kohat"."""
+    node = token
+    while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition, owner = node.head, node.head.head
+    if preposition.lower_ == "of":
+        return owner.lemma_.lower() in RESIDENCE_NOUNS
+    if preposition.lower_ == "from":
+        return owner.lemma_.lower() in ORIGIN_VERBS or (
+            owner.pos_ == "NOUN" and owner.lemma_.lower() in ORIGIN_NOUNS
+        )
+    return False
+
+
 def governing_preposition(token: Token) -> str | None:
     """Return the preposition a noun hangs from, following compounds and appositions up."""
     node = token
@@ -164,7 +190,7 @@ def rank_scene_places(
             continue
         token = token_at(sentence, place.end - 1)
         street = is_street_name(token_at(sentence, place.start), token)
-        if street or says_who(place, token, trigger):
+        if street or is_origin(token) or says_who(place, token, trigger):
             continue
         site = named_site(token)  # "in the town of Khasavyurt": where "town" is
         distance = tree_distance(trigger, site)
