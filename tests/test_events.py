@@ -389,6 +389,23 @@ def test_incidents_told_over_a_span_of_years_are_background(nlp: Language, text:
     assert not today.background
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has claimed a number of attacks on police posts in Peshawar.",
+        "Peshawar saw numerous bombings of police posts.",
+    ],
+)
+def test_a_tally_of_incidents_reports_none_of_them(nlp: Language, text: str) -> None:
+    assert [e for e in events_of(nlp, text) if not e.background] == []
+
+
+def test_a_habit_told_of_conjoined_verbs_is_no_incident(nlp: Language) -> None:
+    assert events_of(nlp, "Turkey regularly carries out air and drone strikes against the PKK in Multan.") == []
+    (raid,) = events_of(nlp, "Police raided a house and detained three suspects in Multan.")
+    assert raid.sub_event_type == "Arrests"
+
+
 def test_a_trigger_word_in_a_units_name_is_no_incident(nlp: Language) -> None:
     text = (
         "A suicide bomber killed 12 people in Multan on Monday. "

@@ -133,6 +133,11 @@ CULPABILITY = frozenset(
 SPAN_PREPOSITIONS = frozenset({"in", "over", "during", "for", "throughout"})
 SPAN_NOUNS = frozenset({"years", "decades", "decade", "past"})
 DECADE = re.compile(r"(?:1[89]|20)?\d0['’]?s")
+# Words that make incidents many: "numerous attacks", "a number of attacks", "dozens of raids".
+MANY_WORDS = frozenset({"numerous", "countless", "repeated", "frequent"})
+TALLY_NOUNS = frozenset(
+    {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands"}
+)
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset(
     {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat"}
@@ -158,8 +163,11 @@ def is_reported(trigger: Trigger) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return False
-        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in node.children):
-            return False  # "authorities frequently announce the arrest of": a habit, not a report
+        # "authorities frequently announce the arrest of": a habit, not a report; conjoined
+        # verbs share the adverb ("regularly raid and detain").
+        shared = node.head.children if node.dep_ == "conj" else ()
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in (*node.children, *shared)):
+            return False
     if verb.lemma_.lower() in INTENT_VERBS and verb.i != head.i:
         return False
     if head.dep_ == "pobj" and head.head.lower_ == "for":
@@ -254,7 +262,7 @@ def is_background(
     # "anniversary" marks background only on the trigger itself ("the anniversary of the attack").
     if near & BACKGROUND_CUES or lemmas & {"example", "recall"}:
         return True
-    if any(over_years(t.head) for t in triggers):
+    if any(over_years(t.head) or counts_many(t.head) for t in triggers):
         return True
     return bool(rivals) and all(
         any(a.lemma_.lower() in CULPABILITY for a in t.head.ancestors if a.i >= sentence.start)
@@ -276,6 +284,22 @@ def over_years(head: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def counts_many(head: Token) -> bool:
+    """Tell whether an incident noun sums up many incidents ("has claimed a number of attacks",
+    "dozens of raids", "numerous bombings", "repeated strikes"): a tally of the past."""
+    if head.tag_ != "NNS":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in MANY_WORDS for c in head.children):
+        return True
+    owner = head.head
+    return (
+        head.dep_ == "pobj"
+        and owner.lower_ == "of"
+        and owner.head.lemma_.lower() in TALLY_NOUNS
+        and owner.head.i != head.i
+    )
 
 
 def is_anaphoric(triggers: Sequence[Trigger]) -> bool:
