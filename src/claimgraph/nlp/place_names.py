@@ -135,6 +135,7 @@ PERSON_CUES = NOT_NAMES.difference(
     "spokesperson attorney lawyer prosecutor detective det sergeant trooper lieutenant "
     "commissioner councilman councilwoman pastor rev reverend coach"
 )
+SPEECH_VERBS = _words("say tell testify plead admit confess explain recall")
 # Words after "Name," that start a description of a person ("Adrian Bennett, accused of").
 DESCRIPTION_STARTS = _words("who whose accused age aged a an the his her charged identified")
 
@@ -292,28 +293,44 @@ def surnames_of(doc: Doc) -> set[str]:
 
 def named_people(doc: Doc) -> set[str]:
     """Return the first names and surnames of the people the story names in full and shows to
-    be people: a title or role before the name ("grandmother Nilda Sheffield", "Sgt. Tom
-    Welch") or an age or description after it ("Devon Lofton, 7,", "Adrian Bennett, accused
-    of ..."). The model also tags "Alexandria Police" and "Historic Dublin" as persons."""
-    names: set[str] = set()
+    be people (`shown_as_person`), at the full name ("grandmother Nilda Sheffield", "Devon
+    Lofton, 7,") or at a use of the name alone ("Hale, 31,", "Kennedy said"). The model also
+    tags "Alexandria Police" and "Historic Dublin" as persons: without such a sign a name stays
+    open."""
+    parts: set[str] = set()
+    shown: set[str] = set()
     for e in entities(doc):
         if e.label_ != "PERSON" or not 1 < len(e) <= 3:
             continue
         if not all(t.is_title and t.is_alpha and t.lower_ not in NOT_NAMES for t in e):
             continue
-        before = doc[e.start - 1] if e.start > 0 else None
-        if before is not None and before.text == "." and e.start > 1:
-            before = doc[e.start - 2]  # "Sgt. Tom Welch"
-        after = doc[e.end : e.end + 2]
-        titled = before is not None and before.lower_ in PERSON_CUES
-        described = (
-            len(after) == 2
-            and after[0].text == ","
-            and (after[1].like_num or after[1].lower_ in DESCRIPTION_STARTS)
-        )
-        if titled or described:
-            names.update((e[0].text, e[-1].text))
-    return names
+        parts.update((e[0].text, e[-1].text))
+        if shown_as_person(doc, e.start, e.end):
+            shown.update((e[0].text, e[-1].text))
+    for token in doc:
+        if token.text in parts and token.text not in shown and shown_as_person(doc, token.i):
+            shown.add(token.text)
+    return shown
+
+
+def shown_as_person(doc: Doc, start: int, end: int | None = None) -> bool:
+    """Tell whether the words around a name show a person: a title or role before it ("Sgt.
+    Tom Welch"), an age or description after it ("Devon Lofton, 7,", "Adrian Bennett, accused
+    of ..."), or a verb of speech ("Kennedy said")."""
+    end = start + 1 if end is None else end
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text == "." and start > 1:
+        before = doc[start - 2]  # "Sgt. Tom Welch"
+    after = doc[end : end + 2]
+    if before is not None and before.lower_ in PERSON_CUES:
+        return True
+    if len(after) and after[0].lemma_.lower() in SPEECH_VERBS and after[0].pos_ == "VERB":
+        return True
+    return (
+        len(after) == 2
+        and after[0].text == ","
+        and (after[1].like_num or after[1].lower_ in DESCRIPTION_STARTS)
+    )
 
 
 def place_cued(doc: Doc, mention: Mention) -> bool:
