@@ -400,6 +400,20 @@ def test_a_tally_of_incidents_reports_none_of_them(nlp: Language, text: str) -> 
     assert [e for e in events_of(nlp, text) if not e.background] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four policemen were martyred when militants attacked a post in Peshawar.", 4),
+        ("During the exchange of fire near Multan, five soldiers embraced shahadat.", 5),
+        ("Troops engaged the hideout near Multan and ten khwarij were sent to hell.", 10),
+    ],
+)
+def test_the_words_military_statements_and_local_papers_use_for_deaths(
+    nlp: Language, text: str, killed: int
+) -> None:
+    assert [e.fatalities for e in events_of(nlp, text)] == [killed]
+
+
 def test_a_habit_told_of_conjoined_verbs_is_no_incident(nlp: Language) -> None:
     assert events_of(nlp, "Turkey regularly carries out air and drone strikes against the PKK in Multan.") == []
     (raid,) = events_of(nlp, "Police raided a house and detained three suspects in Multan.")

@@ -140,7 +140,8 @@ TALLY_NOUNS = frozenset(
 )
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "those", "these"})
 WEAK_ALONE = frozenset(
-    {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat"}
+    {"eliminate", "execute", "wound", "injure", "dead", "death", "die", "storm", "beat", "martyr"}
+    | {"neutralise", "neutralize"}
 )
 
 

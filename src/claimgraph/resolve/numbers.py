@@ -205,7 +205,10 @@ def parse_count(text: str) -> Count | None:
 _DEATH_AFTER = (
     r"killed|dead|died|die|dies|slain|perished|murdered|massacred|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|(?:hacked|burnt|burned|stabbed|beaten|shot|lynched)\s+to\s+death|"
-    r"lost\s+(?:their|his|her)\s+lives?|succumbed|bodies|corpses|deaths|fatalities"
+    r"lost\s+(?:their|his|her)\s+lives?|succumbed|bodies|corpses|deaths|fatalities|"
+    # South Asian and Middle Eastern outlets and military statements: "four policemen were
+    # martyred", "embraced shahadat", "four khwarij were sent to hell"
+    r"martyred|embraced\s+(?:shahadat|martyrdom)|sent\s+to\s+hell"
 )
 # Auxiliaries and adverbs allowed between the subject and the death word.
 _AUX = (
