@@ -16,6 +16,7 @@ ROWS = [
     GazetteerEntry(6252001, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000),
     GazetteerEntry(2017370, "Russia", 60.0, 100.0, "RU", "A", "PCLI", 144_000_000),
     GazetteerEntry(163843, "Syria", 35.0, 38.0, "SY", "A", "PCLI", 22_000_000),
+    GazetteerEntry(1176615, "Islamabad", 33.72, 73.04, "PK", "P", "PPLC", 601_600, "PK.08"),
 ]
 
 
@@ -104,6 +105,15 @@ def location_of(nlp: Language, text: str) -> str | None:
 )
 def test_scene_is_where_not_who(nlp: Language, sentence: str, expected: str) -> None:
     assert location_of(nlp, sentence) == expected
+
+
+def test_a_capital_that_stands_for_its_government_is_no_scene(nlp: Language) -> None:
+    text = (
+        "Gunmen attacked a checkpoint on Friday, killing two guards. Relations between "
+        "Islamabad and Kabul have been strained by the attacks."
+    )
+    events = events_of(nlp, text)
+    assert events and all(e.location is None or e.location.name != "Islamabad" for e in events)
 
 
 def test_where_a_victim_lives_is_no_second_scene(nlp: Language) -> None:

@@ -288,8 +288,15 @@ def says_who(place: Place, token: Token, trigger: Token) -> bool:
             return True  # "U.S. service members", "US military"
         if demonym and noun.i == trigger.i:
             return True  # "the Russian bombing": whose, not where
+    # A capital stands for its government as a country does ("Islamabad holds Kabul
+    # responsible", "relations between Islamabad and Kabul").
+    country = country or place.feature_code == "PPLC"
     if not country:
         return False
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "Islamabad and Kabul": Kabul stands where Islamabad does
+    if head.dep_ == "pobj" and head.head.lower_ == "between" and head.head.head.pos_ == "NOUN":
+        return True  # "relations between Islamabad and Kabul", "talks between Iran and Iraq"
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     group = of.head if of is not None and of.head.i != of.i else None
     if group is not None and {group.lemma_.lower(), group.lower_.removesuffix("s")} & GROUP_NOUNS:
@@ -318,8 +325,9 @@ def paragraph_scene(
     """Return the place a sentence without one is most likely about: the paragraph's.
 
     The nearest resolved place named earlier in the paragraph, else later in it; demonyms,
-    places inside actor names and a paragraph-opening dateline are left out. A hook for
-    events' `choose_location`, between the sentence's own places and the document focus.
+    places inside actor names, states that act and a paragraph-opening dateline are left out.
+    A hook for events' `choose_location`, between the sentence's own places and the document
+    focus.
     """
     text = text_of(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
@@ -327,12 +335,16 @@ def paragraph_scene(
     end = len(text) if end < 0 else end
 
     def usable(place: Place) -> bool:
-        return (
-            place.geonameid is not None
-            and country_for_demonym(place.text) is None
-            and not any(a.start <= place.start and place.end <= a.end for a in actors)
-            and not (place.start == start and place.text.isupper())
-        )
+        if (
+            place.geonameid is None
+            or country_for_demonym(place.text) is not None
+            or any(a.start <= place.start and place.end <= a.end for a in actors)
+            or (place.start == start and place.text.isupper())
+        ):
+            return False
+        span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+        # A state that acts ("Islamabad holds Kabul responsible") is who, not where.
+        return span is None or not says_who(place, span[-1], span[-1])
 
     before = [p for p in places if start <= p.start < sentence.start_char and usable(p)]
     after = [p for p in places if sentence.end_char <= p.start < end and usable(p)]
