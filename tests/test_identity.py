@@ -9,14 +9,13 @@ import pytest
 from claimgraph.corroborate.weights import profile
 from claimgraph.identity import (
     EventView,
-    haversine_km,
     incident_similarity,
-    places_compatible,
     same_incident,
     text_overlap,
     types_compatible,
 )
 from claimgraph.model import Event, EventActor, Location, Span, Speaker
+from claimgraph.reach import haversine_km, places_compatible
 
 KABUL = Location("Kabul", 1138958, 34.528, 69.172, "AF", "Kabul", "Kabul", 1)
 PAGHMAN = Location("Paghman", 1131316, 34.587, 68.953, "AF", "Kabul", "Paghman", 1)  # ~21 km

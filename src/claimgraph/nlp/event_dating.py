@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.identity import UNDATED_LOOKBACK_DAYS, parse_date
+from claimgraph.identity import UNDATED_LOOKBACK_DAYS
 from claimgraph.nlp.event_arguments import (
     token_at,
     tree_distance,
@@ -24,6 +24,7 @@ from claimgraph.nlp.event_merge import Incident, story_incident
 from claimgraph.nlp.event_triggers import (
     Trigger,
 )
+from claimgraph.reach import parse_date
 from claimgraph.resolve.dates import DateMention, find_dates
 
 # What follows the date of a dateline: a dash or colon, maybe after the agency in brackets.

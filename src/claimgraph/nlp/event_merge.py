@@ -14,7 +14,6 @@ from claimgraph.identity import (
     EventView,
     content_words,
     dates_overlap,
-    parse_date,
     ruled_out,
     same_incident_in_document,
 )
@@ -23,6 +22,7 @@ from claimgraph.model import Span as TextSpan
 from claimgraph.nlp.event_arguments import Fatalities
 from claimgraph.nlp.event_triggers import Trigger
 from claimgraph.nlp.event_victims import INJURY_LEMMAS
+from claimgraph.reach import parse_date
 from claimgraph.taxonomy import EVENT_TYPE_OF, VIOLENT_EVENT_TYPES
 
 

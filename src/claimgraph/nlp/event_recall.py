@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from claimgraph.identity import DATE_SLACK_DAYS, date_window, parse_date, places_compatible
+from claimgraph.identity import DATE_SLACK_DAYS, date_window
 from claimgraph.nlp.event_merge import Incident, marked_distinct, story_incident, view_of
 from claimgraph.nlp.event_reportedness import BACKGROUND_PENALTY, CULPABILITY, governing_verb
 from claimgraph.nlp.syntax import deps
+from claimgraph.reach import parse_date, places_compatible
 
 # "days after the arrest", "a week since the blast": the incident is a point in time.
 TIME_AFTER = frozenset({"after", "since", "following"})
