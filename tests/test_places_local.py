@@ -138,6 +138,9 @@ def test_the_surname_of_someone_shown_to_be_a_person_is_no_place_however_well_kn
         "Dallas then turned the gun on herself."
     )
     assert [p.text for p in places_of(text)] == ["Atlanta"]
+    # a target is no scene: "pointed the gun at Dallas"
+    text = "Police said Jim Dallas, 31, argued with a man in Atlanta, who pointed a gun at Dallas."
+    assert [p.text for p in places_of(text)] == ["Atlanta"]
     # shown at a use of the surname alone: an age, a verb of speech
     for alone in ("Dallas, 31, was arrested on Monday.", "Dallas said he was sorry."):
         text = f"Police said Jim Dallas shot a man at a bar in Atlanta. {alone}"

@@ -28,6 +28,8 @@ LOCATIVES = _words(
 )
 # Locatives that put something at a place, not a person ("gave the gun to Kennedy").
 SCENE_LOCATIVES = _words("in at near outside inside outskirts throughout across")
+# Verbs whose "at" names a target ("pointed the gun at Kennedy").
+AIM_VERBS = _words("point aim fire shoot shout yell stare look glance lunge swing throw")
 
 
 # Place-kind words after a name: the feature code they ask for (None: any).
@@ -350,8 +352,11 @@ def place_cued(doc: Doc, mention: Mention) -> bool:
         or f"{after[1].text}." in unit_abbreviations()
     ):
         return True
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in SCENE_LOCATIVES
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in SCENE_LOCATIVES:
+        return False
+    # "pointed the gun at Kennedy", "fired at Jackson": whom it was aimed at, not where.
+    return not (before.lower_ == "at" and before.head.lemma_.lower() in AIM_VERBS)
 
 
 def tagged_place(doc: Doc, mention: Mention) -> bool:
