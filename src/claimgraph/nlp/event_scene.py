@@ -129,12 +129,10 @@ def is_origin(token: Token) -> bool:
     """Tell whether a place is where someone is from, not where anything happened: "(age 25,
     resident of District Chakwal)", "a native of Multan", "a labourer from Multan", "who
     hailed from Kohat"."""
-    node = token
-    while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head.i != node.i:
-        node = node.head
-    if node.dep_ != "pobj":
+    preposition = preposition_of(token)
+    if preposition is None:
         return False
-    preposition, owner = node.head, node.head.head
+    owner = preposition.head
     if preposition.lower_ == "of":
         return owner.lemma_.lower() in RESIDENCE_NOUNS
     if preposition.lower_ == "from":
@@ -144,14 +142,18 @@ def is_origin(token: Token) -> bool:
     return False
 
 
-def governing_preposition(token: Token) -> str | None:
+def preposition_of(token: Token) -> Token | None:
     """Return the preposition a noun hangs from, following compounds and appositions up."""
     node = token
     while node.dep_ in {"compound", "appos", "conj", "amod", "nmod"} and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "pobj":
-        return node.head.lower_
-    return None
+    return node.head if node.dep_ == "pobj" else None
+
+
+def governing_preposition(token: Token) -> str | None:
+    """Return the preposition a noun hangs from (lower-cased), or None."""
+    preposition = preposition_of(token)
+    return preposition.lower_ if preposition is not None else None
 
 
 def places_in(sentence: Span, places: Sequence[Place]) -> list[Place]:

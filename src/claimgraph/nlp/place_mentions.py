@@ -230,7 +230,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         and (m.text not in people or place_cued(doc, m))
     ]
     kept = _without_overlaps(doc, mentions)
-    return _without_overlaps(doc, kept + _repeated_mentions(doc, kept))
+    return _without_overlaps(doc, kept + _repeated_mentions(doc, kept, surnames | people))
 
 
 def _entity_parts(doc: Doc) -> list[Span]:
@@ -301,7 +301,7 @@ def _without_overlaps(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
+def _repeated_mentions(doc: Doc, found: list[Mention], people: set[str]) -> list[Mention]:
     """Find further uses of names already recognised as places in this document.
 
     A writer keeps one sense of a name through a story, so "Gainesville" once tagged a place
@@ -309,8 +309,7 @@ def _repeated_mentions(doc: Doc, found: list[Mention]) -> list[Mention]:
     leading "DeKalb" of "DeKalb schools". A longer person name ("Andrew Jackson") is kept out.
     """
     names = {m.text: m for m in found if m.country is None and len(m.text) > 2}
-    # A name that is also someone's here ("Tom Welch ... Welch said") is not repeated.
-    people = surnames_of(doc) | named_people(doc)
+    # A name that is also someone's here (`people`: "Tom Welch ... Welch said") is not repeated.
     names = {text: m for text, m in names.items() if text[0].isupper() and text not in people}
     if not names:
         return []
